@@ -1,0 +1,266 @@
+"""Read `data/` once, validate it against the models and cross-check it.
+
+`load_guide(data_dir)` returns a frozen `Guide` or raises `DataError` listing
+every problem (file, field path, what was expected). Results are cached per
+data directory and file fingerprint, so the macros plugin and the MkDocs hooks
+share one parse per build, and `mkdocs serve` re-reads after an edit.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, Problem, from_validation_error
+from .models import Drug, Glossary, Reference, ReferenceFile, Safety, Sequencing, Site, Trial
+from .yamlio import YamlError, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Guide:
+    data_dir: Path
+    site: Site
+    drug: Drug
+    references: dict[str, Reference]
+    trials: dict[str, Trial]
+    safety: Safety
+    sequencing: Sequencing
+    glossary: Glossary
+    # where each record came from, for messages raised after loading
+    sources: dict[str, Path] = field(default_factory=dict)
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, file: Path, where: str, message: str) -> None:
+        self.problems.append(Problem(file, where, message))
+
+    def parse(self, path: Path, model: type[M]) -> M | None:
+        try:
+            raw = read_yaml(path)
+        except YamlError as err:
+            self.add(path, "", err.message)
+            return None
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            self.add(path, "", f"expected a mapping of fields at the top level, got {type(raw).__name__}")
+            return None
+        raw.pop("$schema", None)  # editor hint, not data
+        try:
+            return model.model_validate(raw)
+        except ValidationError as err:
+            self.problems.extend(from_validation_error(path, err))
+            return None
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.yml")) + sorted(p for p in folder.glob("*.yaml"))
+
+
+def _load(data_dir: Path) -> Guide:
+    c = _Collector()
+    if not data_dir.is_dir():
+        raise DataError([Problem(data_dir, "", "data folder not found")])
+
+    def required(name: str) -> Path:
+        path = data_dir / name
+        if not path.exists():
+            c.add(path, "", "required data file is missing")
+        return path
+
+    site = c.parse(p, Site) if (p := required("site.yml")).exists() else None
+    drug = c.parse(p, Drug) if (p := required("drug.yml")).exists() else None
+    safety = c.parse(p, Safety) if (p := required("safety.yml")).exists() else None
+    sequencing = c.parse(p, Sequencing) if (p := required("sequencing.yml")).exists() else None
+    glossary = c.parse(p, Glossary) if (p := required("glossary.yml")).exists() else None
+
+    references: dict[str, Reference] = {}
+    ref_files: dict[str, Path] = {}
+    ref_dir = data_dir / "references"
+    if not ref_dir.is_dir() or not _yaml_files(ref_dir):
+        c.add(ref_dir, "", "expected a folder of reference files (references/*.yml)")
+    for path in _yaml_files(ref_dir) if ref_dir.is_dir() else []:
+        parsed = c.parse(path, ReferenceFile)
+        for i, ref in enumerate(parsed.references if parsed else []):
+            if ref.id in references:
+                c.add(path, f"references[{i}].id", f"duplicate reference id {ref.id!r} (already defined in {ref_files[ref.id]})")
+                continue
+            references[ref.id] = ref
+            ref_files[ref.id] = path
+
+    trials: dict[str, Trial] = {}
+    trial_files: dict[str, Path] = {}
+    trial_dir = data_dir / "trials"
+    if not trial_dir.is_dir() or not _yaml_files(trial_dir):
+        c.add(trial_dir, "", "expected a folder of trial files (trials/<id>.yml)")
+    for path in _yaml_files(trial_dir) if trial_dir.is_dir() else []:
+        trial = c.parse(path, Trial)
+        if trial is None:
+            continue
+        if trial.id != path.stem:
+            c.add(path, "id", f"expected the trial id to match the file name {path.stem!r}, got {trial.id!r}")
+        if trial.id in trials:
+            c.add(path, "id", f"duplicate trial id {trial.id!r} (already defined in {trial_files[trial.id]})")
+            continue
+        trials[trial.id] = trial
+        trial_files[trial.id] = path
+
+    if c.problems:
+        raise DataError(c.problems)
+    assert site and drug and safety and sequencing and glossary  # for the type checker
+
+    guide = Guide(
+        data_dir=data_dir,
+        site=site,
+        drug=drug,
+        references=references,
+        trials=trials,
+        safety=safety,
+        sequencing=sequencing,
+        glossary=glossary,
+        sources={**{f"trial:{k}": v for k, v in trial_files.items()}, **{f"ref:{k}": v for k, v in ref_files.items()}},
+    )
+    _cross_check(guide, trial_files, c)
+    if c.problems:
+        raise DataError(c.problems)
+    return guide
+
+
+def _duplicates(ids: list[str]) -> list[str]:
+    return [k for k, n in Counter(ids).items() if n > 1]
+
+
+def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
+    """Rules that span records: ids that must exist, ids that must be unique, sums that must add up."""
+    refs = g.references
+    d = g.data_dir
+
+    def need_ref(file: Path, where: str, ref_id: str) -> None:
+        if ref_id not in refs:
+            c.add(file, where, f"unknown reference id {ref_id!r} (expected one defined in references/*.yml)")
+
+    for tid, t in g.trials.items():
+        f = trial_files[tid]
+        arm_ids = [a.id for a in t.arms]
+        analysis_ids = [a.id for a in t.analyses]
+        for dup in _duplicates(arm_ids):
+            c.add(f, "arms", f"duplicate arm id {dup!r}")
+        for dup in _duplicates(analysis_ids):
+            c.add(f, "analyses", f"duplicate analysis id {dup!r}")
+        for dup in _duplicates([r.id for r in t.results]):
+            c.add(f, "results", f"duplicate result id {dup!r}")
+        for i, ref_id in enumerate(t.references):
+            need_ref(f, f"references[{i}]", ref_id)
+        for i, a in enumerate(t.analyses):
+            need_ref(f, f"analyses[{i}].reference", a.reference)
+            for j, fu in enumerate(a.median_follow_up):
+                if fu.arm and fu.arm not in arm_ids:
+                    c.add(f, f"analyses[{i}].median_follow_up[{j}].arm", f"unknown arm {fu.arm!r} (expected one of {arm_ids})")
+        arm_ns = [a.n for a in t.arms]
+        if t.n_randomised is not None and all(n is not None for n in arm_ns) and len(t.arms) > 1:
+            total = sum(n for n in arm_ns if n is not None)
+            if total != t.n_randomised:
+                c.add(f, "n_randomised", f"arms add up to {total} ({' + '.join(str(n) for n in arm_ns)}) but n_randomised is {t.n_randomised}")
+        if t.n_randomised is None and t.n_enrolled is None:
+            c.add(f, "n_randomised", "expected n_randomised (randomised trials) or n_enrolled (single-arm studies)")
+        for i, r in enumerate(t.results):
+            where = f"results[{i}]"
+            if r.analysis not in analysis_ids:
+                c.add(f, f"{where}.analysis", f"unknown analysis {r.analysis!r} (expected one of {analysis_ids})")
+            need_ref(f, f"{where}.reference", r.reference)
+            for arm in r.arms:
+                if arm not in arm_ids:
+                    c.add(f, f"{where}.arms.{arm}", f"unknown arm {arm!r} (expected one of {arm_ids})")
+            for j, comp in enumerate(r.all_comparisons):
+                for arm in comp.arms or ():
+                    if arm not in arm_ids:
+                        c.add(f, f"{where}.comparison.arms", f"unknown arm {arm!r} (expected one of {arm_ids})")
+
+    safety_file = d / "safety.yml"
+    for dup in _duplicates([t.id for t in g.safety.adverse_event_tables]):
+        c.add(safety_file, "adverse_event_tables", f"duplicate table id {dup!r}")
+    for i, table in enumerate(g.safety.adverse_event_tables):
+        where = f"adverse_event_tables[{i}]"
+        need_ref(safety_file, f"{where}.reference", table.reference)
+        trial = g.trials.get(table.trial)
+        if trial is None:
+            c.add(safety_file, f"{where}.trial", f"unknown trial id {table.trial!r} (expected a file in trials/)")
+            continue
+        if table.analysis not in [a.id for a in trial.analyses]:
+            c.add(safety_file, f"{where}.analysis", f"unknown analysis {table.analysis!r} of trial {trial.id!r}")
+        arm_ids = [a.id for a in trial.arms]
+        for j, row in enumerate(table.rows):
+            for arm in row.values:
+                if arm not in arm_ids:
+                    c.add(safety_file, f"{where}.rows[{j}].values.{arm}", f"unknown arm {arm!r} of trial {trial.id!r} (expected one of {arm_ids})")
+    for group in ("warnings", "dose_modifications", "monitoring"):
+        items = getattr(g.safety, group)
+        if group != "monitoring":
+            for dup in _duplicates([x.id for x in items]):
+                c.add(safety_file, group, f"duplicate id {dup!r}")
+        for i, item in enumerate(items):
+            need_ref(safety_file, f"{group}[{i}].reference", item.reference)
+
+    drug_file = d / "drug.yml"
+    for i, ref_id in enumerate(g.drug.references):
+        need_ref(drug_file, f"references[{i}]", ref_id)
+    for group in ("components", "mechanism", "mechanism_notes", "approvals"):
+        for i, item in enumerate(getattr(g.drug, group)):
+            for j, ref_id in enumerate(item.references):
+                need_ref(drug_file, f"{group}[{i}].references[{j}]", ref_id)
+    for dup in _duplicates([s.id for s in g.drug.mechanism]):
+        c.add(drug_file, "mechanism", f"duplicate step id {dup!r}")
+    for j, ref_id in enumerate(g.drug.dosing.references):
+        need_ref(drug_file, f"dosing.references[{j}]", ref_id)
+
+    seq_file = d / "sequencing.yml"
+    for i, path in enumerate(g.sequencing.pathways):
+        for j, step in enumerate(path.steps):
+            for k, opt in enumerate(step.options):
+                where = f"pathways[{i}].steps[{j}].options[{k}]"
+                for m, tid in enumerate(opt.trials):
+                    if tid not in g.trials:
+                        c.add(seq_file, f"{where}.trials[{m}]", f"unknown trial id {tid!r} (expected a file in trials/)")
+                for m, ref_id in enumerate(opt.references):
+                    need_ref(seq_file, f"{where}.references[{m}]", ref_id)
+    for dup in _duplicates([s.id for p in g.sequencing.pathways for s in p.steps]):
+        c.add(seq_file, "pathways", f"duplicate step id {dup!r}")
+    for i, gl in enumerate(g.sequencing.guidelines):
+        need_ref(seq_file, f"guidelines[{i}].reference", gl.reference)
+    for i, ev in enumerate(g.sequencing.timeline):
+        for j, ref_id in enumerate(ev.references):
+            need_ref(seq_file, f"timeline[{i}].references[{j}]", ref_id)
+
+    gl_file = d / "glossary.yml"
+    for dup in _duplicates([t.id for t in g.glossary.terms]):
+        c.add(gl_file, "terms", f"duplicate term id {dup!r}")
+
+
+def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple(
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*")) if p.is_file()
+    )
+
+
+_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Guide]] = {}
+
+
+def load_guide(data_dir: Path) -> Guide:
+    """Load and validate a data folder; parse again only when a file changed."""
+    data_dir = data_dir.resolve()
+    stamp = _fingerprint(data_dir) if data_dir.is_dir() else ()
+    cached = _cache.get(data_dir)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    guide = _load(data_dir)
+    _cache[data_dir] = (stamp, guide)
+    return guide

@@ -1,0 +1,514 @@
+"""Pydantic models: the single definition of what `data/` may hold.
+
+Every model is frozen and forbids unknown keys, so a typo in a data file is an
+error, never a silently ignored field. Numbers that a reader sees are `Decimal`
+(the YAML loader keeps the digits as written), so 0.50 stays "0.50".
+
+The models are content-agnostic: nothing here knows which drug a guide is about.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+Percent = Annotated[Decimal, Field(ge=0, le=100)]
+# A P value as published: "0.0006", "<0.001", "<.0001", "=0.007 (nominal)" is not allowed;
+# qualifiers go in the result's note.
+PValue = Annotated[str, StringConstraints(pattern=r"^(<|>|≤)?\s?0?\.\d+$|^\d(\.\d+)?\s?[×x]\s?10[⁻-]\d+$")]
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def check_partial_date(value: str) -> str:
+    """Accept YYYY, YYYY-MM or YYYY-MM-DD and reject impossible calendar dates."""
+    import datetime
+
+    match = _PARTIAL_DATE.match(value)
+    if not match:
+        raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    year, month, day = match.groups()
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as err:
+        raise ValueError(f"{value!r} is not a real calendar date ({err})") from None
+    return value
+
+
+PartialDate = Annotated[str, AfterValidator(check_partial_date)]
+
+
+class Status(str, Enum):
+    """How far a value has been checked (see the evidence sheets' status table)."""
+
+    verified = "verified"  # seen word for word in the primary source
+    verified_secondary = "verified-secondary"  # seen in a review/guideline that cites the primary
+    unverified = "unverified"  # believed, not seen: shown only with a visible warning
+
+
+class IdStatus(str, Enum):
+    confirmed = "confirmed"
+    code_only = "code-only"  # seen only in other projects' files; usable for a link, flagged
+    unverified = "unverified"
+
+
+class Checked(Model):
+    """Mixin for anything carrying a figure: its status and where it was checked."""
+
+    status: Status
+    checked_against: list[NonEmpty] = Field(
+        default_factory=list, description="Evidence-sheet source ids, e.g. 'metastatic:S2a'"
+    )
+
+
+# --------------------------------------------------------------------------- references
+
+
+class Person(Model):
+    family: NonEmpty
+    given: str = ""
+
+
+class Identifier(Model):
+    value: NonEmpty
+    status: IdStatus = IdStatus.confirmed
+
+
+class Reference(Model):
+    """A source, shaped like CSL-JSON so a CSL processor can format it."""
+
+    id: Id
+    type: Literal["article-journal", "report", "legislation", "webpage", "paper-conference", "dataset"]
+    authors: list[Person] = Field(default_factory=list)
+    et_al: bool = False
+    author_organisation: str = ""
+    title: NonEmpty
+    container_title: str = ""
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    issued: PartialDate | None = None
+    volume: str = ""
+    issue: str = ""
+    page: str = ""
+    doi: Identifier | None = None
+    pmid: Identifier | None = None
+    nct: Identifier | None = None
+    url: str = ""
+    note: str = ""
+    citation_status: Status = Status.verified
+    checked_against: list[NonEmpty] = Field(default_factory=list)
+
+
+    @field_validator("doi")
+    @classmethod
+    def _doi_shape(cls, v: Identifier | None) -> Identifier | None:
+        if v is not None and not re.match(r"^10\.\d{4,9}/\S+$", v.value):
+            raise ValueError(f"expected a bare DOI such as 10.1056/NEJMoa1209124, got {v.value!r}")
+        return v
+
+    @field_validator("pmid")
+    @classmethod
+    def _pmid_shape(cls, v: Identifier | None) -> Identifier | None:
+        if v is not None and not re.match(r"^\d{1,9}$", v.value):
+            raise ValueError(f"expected a numeric PubMed id, got {v.value!r}")
+        return v
+
+    @field_validator("nct")
+    @classmethod
+    def _nct_shape(cls, v: Identifier | None) -> Identifier | None:
+        if v is not None and not re.match(r"^NCT\d{8}$", v.value):
+            raise ValueError(f"expected a ClinicalTrials.gov id such as NCT00829166, got {v.value!r}")
+        return v
+
+    @field_validator("url")
+    @classmethod
+    def _canonical_url(cls, v: str) -> str:
+        # Links go to canonical addresses only; mirrors must never reach the site.
+        allowed = ("https://doi.org/", "https://pubmed.ncbi.nlm.nih.gov/", "https://clinicaltrials.gov/")
+        if v and not v.startswith(allowed):
+            raise ValueError(f"expected a canonical address starting with one of {', '.join(allowed)}; got {v!r}")
+        return v
+
+
+class ReferenceFile(Model):
+    references: list[Reference]
+
+
+# --------------------------------------------------------------------------- trials
+
+
+class Setting(str, Enum):
+    early = "early"
+    metastatic = "metastatic"
+
+
+class Role(str, Enum):
+    """How a trial relates to the guide's drug."""
+
+    subject = "subject"  # the drug is the experimental treatment (or the only one)
+    comparator = "comparator"  # the drug is the control arm
+    backbone = "backbone"  # the drug is in both arms (e.g. drug + X vs drug + placebo)
+    context = "context"  # the drug is not studied; the trial shapes sequencing
+
+
+class Arm(Model):
+    id: Id
+    label: NonEmpty
+    regimen: NonEmpty
+    n: int | None = Field(default=None, ge=1)
+    contains_subject_drug: bool = False
+
+
+class FollowUp(Model):
+    value: Decimal = Field(gt=0)
+    unit: Literal["months", "years"]
+    arm: Id | None = None
+
+
+class Analysis(Model):
+    id: Id
+    kind: Literal["primary", "interim", "final", "updated", "long-term", "descriptive", "exploratory"]
+    label: NonEmpty
+    reference: Id
+    data_cutoff: PartialDate | None = None
+    median_follow_up: list[FollowUp] = Field(default_factory=list)
+    note: str = ""
+
+
+
+class Statistic(str, Enum):
+    median = "median"  # time-to-event median
+    rate = "rate"  # percentage of patients (landmark rate, response rate, pCR...)
+
+
+class ArmValue(Model):
+    value: Decimal | None = None
+    not_reached: bool = False
+    ci: tuple[Decimal, Decimal] | None = None
+    events: int | None = Field(default=None, ge=0)
+    of: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _one_value(self) -> ArmValue:
+        if self.value is None and not self.not_reached:
+            raise ValueError("expected either 'value' or 'not_reached: true'")
+        if self.ci and self.ci[0] > self.ci[1]:
+            raise ValueError(f"confidence interval bounds reversed: lower {self.ci[0]} > upper {self.ci[1]}")
+        if self.ci and self.value is not None and not self.ci[0] <= self.value <= self.ci[1]:
+            raise ValueError(f"value {self.value} lies outside its own interval {self.ci[0]}–{self.ci[1]}")
+        return self
+
+
+class Comparison(Model):
+    measure: Literal["HR", "OR", "difference"]
+    value: Decimal
+    ci: tuple[Decimal, Decimal] | None = None
+    ci_level: Decimal = Decimal("95")
+    p: PValue | None = None
+    p_note: str = ""
+    stratified: bool | None = None
+    arms: tuple[Id, Id] | None = Field(default=None, description="experimental, control")
+
+    @model_validator(mode="after")
+    def _inside_ci(self) -> Comparison:
+        if self.ci:
+            low, high = self.ci
+            if low > high:
+                raise ValueError(f"confidence interval bounds reversed: lower {low} > upper {high}")
+            if not low <= self.value <= high:
+                raise ValueError(f"{self.measure} {self.value} lies outside its own interval {low}–{high}")
+        return self
+
+
+class Result(Checked):
+    id: Id
+    endpoint: NonEmpty
+    kind: Literal["PFS", "OS", "IDFS", "DFS", "EFS", "ORR", "pCR", "CBR", "DoR", "iDFS", "DRFS", "CRT", "other"]
+    analysis: Id
+    primary_endpoint: bool = False
+    statistic: Statistic | None = None
+    timepoint: str = ""
+    arms: dict[Id, ArmValue] = Field(default_factory=dict)
+    comparison: Comparison | None = None
+    comparisons: list[Comparison] = Field(default_factory=list)
+    reference: Id
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _shape(self) -> Result:
+        if self.arms and self.statistic is None:
+            raise ValueError("expected 'statistic' (median or rate) when arm values are given")
+        if self.statistic == Statistic.rate:
+            for arm, v in self.arms.items():
+                if v.value is not None and not Decimal(0) <= v.value <= Decimal(100):
+                    raise ValueError(f"arms.{arm}.value: a percentage must be within 0–100, got {v.value}")
+        if not self.arms and self.comparison is None and not self.comparisons:
+            raise ValueError("expected arm values, a comparison, or both")
+        return self
+
+    @property
+    def all_comparisons(self) -> list[Comparison]:
+        return ([self.comparison] if self.comparison else []) + list(self.comparisons)
+
+
+class Registry(Model):
+    nct: str | None = Field(default=None, pattern=r"^NCT\d{8}$")
+    other_ids: list[NonEmpty] = Field(default_factory=list)
+
+
+class Trial(Model):
+    id: Id
+    name: NonEmpty
+    title: NonEmpty = Field(description="one line saying what was compared")
+    registry: Registry = Registry()
+    phase: Literal["I", "II", "III", "IIIb", "II/III"]
+    design: NonEmpty
+    randomisation_ratio: str | None = Field(default=None, pattern=r"^\d+(:\d+)+$")
+    blinding: Literal["open-label", "double-blind", "partly blinded", "single-arm"] | None = None
+    setting: Setting
+    line: NonEmpty = Field(description="line of therapy or treatment phase, e.g. 'second line'")
+    role: Role
+    population: NonEmpty
+    n_randomised: int | None = Field(default=None, ge=1)
+    n_enrolled: int | None = Field(default=None, ge=1)
+    n_note: str = ""
+    arms: list[Arm] = Field(min_length=1)
+    comparator: str = ""
+    primary_endpoint: NonEmpty
+    analyses: list[Analysis] = Field(min_length=1)
+    results: list[Result] = Field(default_factory=list)
+    what_it_changed: NonEmpty
+    references: list[Id] = Field(min_length=1)
+    status: Status
+    status_note: str = ""
+
+    @property
+    def randomised(self) -> bool:
+        return self.randomisation_ratio is not None
+
+
+# --------------------------------------------------------------------------- safety
+
+
+class AEValue(Model):
+    all_grades: Percent | None = None
+    grade3plus: Percent | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> AEValue:
+        if self.all_grades is None and self.grade3plus is None:
+            raise ValueError("expected all_grades, grade3plus, or both")
+        return self
+
+
+class AERow(Model):
+    term: NonEmpty
+    values: dict[Id, AEValue]
+    note: str = ""
+
+
+class AETable(Checked):
+    id: Id
+    trial: Id
+    analysis: Id
+    title: NonEmpty
+    basis: NonEmpty = Field(description="what the figures are, as the source defines them")
+    rows: list[AERow] = Field(min_length=1)
+    reference: Id
+    note: str = ""
+
+
+class Rule(Model):
+    when: NonEmpty
+    action: NonEmpty
+
+
+class DoseModification(Checked):
+    id: Id
+    topic: NonEmpty
+    applies_to: NonEmpty
+    rules: list[Rule] = Field(min_length=1)
+    reference: Id
+    note: str = ""
+
+
+class Warning_(Checked):
+    id: Id
+    title: NonEmpty
+    text: NonEmpty
+    boxed: bool = False
+    reference: Id
+
+
+class Monitoring(Model):
+    what: NonEmpty
+    when: NonEmpty
+    reference: Id
+
+
+class Safety(Model):
+    adverse_event_tables: list[AETable]
+    warnings: list[Warning_]
+    dose_modifications: list[DoseModification]
+    monitoring: list[Monitoring]
+
+
+# --------------------------------------------------------------------------- drug
+
+
+class Component(Checked):
+    role: Literal["antibody", "linker", "payload", "drug-to-antibody ratio"]
+    name: NonEmpty
+    description: NonEmpty
+    value: Decimal | None = None
+    references: list[Id] = Field(min_length=1)
+
+
+class MechanismStep(Checked):
+    id: Id
+    title: NonEmpty
+    text: NonEmpty
+    references: list[Id] = Field(min_length=1)
+
+
+class Approval(Checked):
+    date: PartialDate
+    region: NonEmpty
+    indication: NonEmpty
+    references: list[Id] = Field(min_length=1)
+
+
+
+class DoseLevel(Model):
+    label: NonEmpty
+    dose: Decimal = Field(gt=0)
+
+
+class Infusion(Model):
+    which: NonEmpty
+    minutes: int = Field(gt=0)
+    observe_minutes: int = Field(gt=0)
+    condition: str = ""
+
+
+class Duration(Model):
+    setting: Setting
+    text: NonEmpty
+    cycles: int | None = Field(default=None, ge=1)
+
+
+class Dosing(Checked):
+    dose: Decimal = Field(gt=0)
+    unit: NonEmpty
+    route: NonEmpty
+    cycle_days: int = Field(gt=0)
+    max_dose_note: NonEmpty
+    infusions: list[Infusion]
+    dose_levels: list[DoseLevel] = Field(min_length=1)
+    dose_level_rule: NonEmpty
+    durations: list[Duration]
+    administration: list[NonEmpty]
+    missed_dose: NonEmpty
+    references: list[Id] = Field(min_length=1)
+
+
+class Drug(Model):
+    name: NonEmpty
+    short_name: NonEmpty
+    brand_names: list[NonEmpty]
+    aliases: list[NonEmpty]
+    drug_class: NonEmpty
+    not_to_be_confused_with: str = ""
+    components: list[Component]
+    mechanism: list[MechanismStep] = Field(min_length=1)
+    mechanism_notes: list[MechanismStep] = Field(default_factory=list)
+    approvals: list[Approval]
+    dosing: Dosing
+    boxed_warning_summary: NonEmpty
+    references: list[Id] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- sequencing
+
+
+class Option(Checked):
+    name: NonEmpty
+    position: Literal["preferred", "option", "historical", "under study"]
+    text: NonEmpty
+    trials: list[Id] = Field(default_factory=list)
+    references: list[Id] = Field(default_factory=list)
+
+
+class Step(Model):
+    id: Id
+    title: NonEmpty
+    text: NonEmpty
+    options: list[Option] = Field(default_factory=list)
+
+
+class Pathway(Model):
+    id: Id
+    setting: Setting
+    title: NonEmpty
+    steps: list[Step] = Field(min_length=1)
+
+
+class GuidelinePosition(Checked):
+    id: Id
+    body: NonEmpty
+    year: int = Field(ge=1990, le=2100)
+    setting: Setting
+    statement: NonEmpty
+    reference: Id
+
+
+class TimelineEvent(Checked):
+    date: PartialDate
+    text: NonEmpty
+    references: list[Id] = Field(min_length=1)
+
+
+
+class Sequencing(Model):
+    current_as_of: PartialDate
+    pathways: list[Pathway] = Field(min_length=1)
+    guidelines: list[GuidelinePosition]
+    timeline: list[TimelineEvent]
+
+
+
+# --------------------------------------------------------------------------- glossary
+
+
+class Term(Model):
+    id: Id
+    term: NonEmpty
+    abbreviation: str = ""
+    clinician: NonEmpty
+    plain: NonEmpty
+
+
+class Glossary(Model):
+    terms: list[Term] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- site
+
+
+class Site(Model):
+    """Facts about the guide itself (not the drug): used in page furniture."""
+
+    title: NonEmpty
+    content_current_as_of: PartialDate
+    subject_arm_label: NonEmpty = Field(description="short label of the guide's drug in tables")
+

@@ -1,0 +1,1 @@
+"""Pure render functions: validated models in, Markdown/HTML out."""

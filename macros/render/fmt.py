@@ -1,0 +1,99 @@
+"""Formatting of figures as published: never rounds, never drops a trailing zero.
+
+`Decimal` values arrive with the digits the author typed (see `yamlio`), so
+`str()` is the published form. These helpers only add words and punctuation.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..models import ArmValue, Comparison, Result, Statistic
+
+DASH = "\u2013"  # en dash for ranges, as in medical typesetting
+MONTHS = {
+    "01": "January", "02": "February", "03": "March", "04": "April", "05": "May", "06": "June",
+    "07": "July", "08": "August", "09": "September", "10": "October", "11": "November", "12": "December",
+}
+
+
+def num(value: Decimal | int) -> str:
+    """A figure exactly as written: Decimal('0.50') -> '0.50'."""
+    return str(value)
+
+
+def count(n: int) -> str:
+    """Patient counts: 1,486 (medical journals separate thousands from 1,000)."""
+    return f"{n:,}"
+
+
+def ci(bounds: tuple[Decimal, Decimal] | None, level: Decimal = Decimal(95)) -> str:
+    if not bounds:
+        return ""
+    return f"{num(level)}% CI {num(bounds[0])}{DASH}{num(bounds[1])}"
+
+
+def p_value(p: str | None) -> str:
+    if not p:
+        return ""
+    p = p.replace(" ", "")
+    return f"P{p}" if p[0] in "<>≤" else f"P={p}"
+
+
+def comparison(comp: Comparison) -> str:
+    """'HR 0.65 (95% CI 0.55–0.77); P<0.0001'"""
+    label = {"HR": "HR", "OR": "OR", "difference": "difference"}[comp.measure]
+    value = num(comp.value) + (" percentage points" if comp.measure == "difference" else "")
+    text = f"{label} {value}"
+    if comp.ci:
+        text += f" ({ci(comp.ci, comp.ci_level)})"
+    if comp.p:
+        text += f"; {p_value(comp.p)}"
+    if comp.p_note:
+        text += f" ({comp.p_note})"
+    return text
+
+
+def arm_value(v: ArmValue, statistic: Statistic | None) -> str:
+    """'9.6 months', '43.6% (173/397)', 'not reached', with the CI when published."""
+    if v.not_reached:
+        text = "not reached"
+    elif statistic == Statistic.rate:
+        text = f"{num(v.value)}%"  # type: ignore[arg-type]
+    elif statistic == Statistic.median:
+        text = f"{num(v.value)} months"  # type: ignore[arg-type]
+    else:
+        text = num(v.value)  # type: ignore[arg-type]
+    if v.ci:
+        text += f" ({num(v.ci[0])}{DASH}{num(v.ci[1])})"
+    if v.events is not None and v.of is not None:
+        text += f"; {count(v.events)}/{count(v.of)}" if statistic == Statistic.rate else f"; {count(v.events)} events in {count(v.of)}"
+    return text
+
+
+def headline(result: Result, arm_order: list[str]) -> str:
+    """One line for overview tables: 'median 9.6 vs 6.4 months; HR 0.65 (95% CI 0.55–0.77); P<0.0001'."""
+    parts = []
+    values = [result.arms[a] for a in arm_order if a in result.arms]
+    if values:
+        shown = " vs ".join("not reached" if v.not_reached else num(v.value) for v in values)  # type: ignore[arg-type]
+        if result.statistic == Statistic.median:
+            parts.append(f"median {shown} months")
+        elif result.statistic == Statistic.rate:
+            parts.append(" vs ".join("not reached" if v.not_reached else f"{num(v.value)}%" for v in values))  # type: ignore[arg-type]
+        else:
+            parts.append(shown)
+        if result.timepoint:
+            parts[-1] = f"{result.timepoint}: {parts[-1]}"
+    for comp in result.all_comparisons:
+        parts.append(comparison(comp))
+    return "; ".join(parts)
+
+
+def date(value: str) -> str:
+    """'2012-07-31' -> '31 July 2012'; '2014-12' -> 'December 2014'; '2013' -> '2013'."""
+    bits = value.split("-")
+    if len(bits) == 1:
+        return bits[0]
+    month = MONTHS[bits[1]]
+    return f"{month} {bits[0]}" if len(bits) == 2 else f"{int(bits[2])} {month} {bits[0]}"

@@ -1,0 +1,57 @@
+"""Safety page: adverse events across trials, warnings, dose modifications, monitoring."""
+
+from __future__ import annotations
+
+from ..loader import Guide
+from ..models import Status
+from ..pagecontext import PageContext, trial_src
+from .templates import render
+from .trials import ae_table
+
+
+def _badge(ctx: PageContext, status: Status, what: str) -> str:
+    if status == Status.unverified:
+        ctx.flag_unverified(what)
+    return str(render("status_badge.html", status=status.value))
+
+
+def boxed_warnings(guide: Guide, ctx: PageContext) -> str:
+    items = [w for w in guide.safety.warnings if w.boxed]
+    body = "\n".join(f"    - **{w.title}.** {w.text} {ctx.cite(w.reference)} {_badge(ctx, w.status, w.title)}" for w in items)
+    return f'!!! danger "Boxed warnings"\n\n{body}\n'
+
+
+def warnings(guide: Guide, ctx: PageContext) -> str:
+    items = [w for w in guide.safety.warnings if not w.boxed]
+    return "\n".join(f"- **{w.title}.** {w.text} {ctx.cite(w.reference)} {_badge(ctx, w.status, w.title)}" for w in items) + "\n"
+
+
+def adverse_events(guide: Guide, ctx: PageContext) -> str:
+    """Every adverse-event table, grouped by trial, each labelled with what its figures are."""
+    out = []
+    for trial in guide.trials.values():
+        tables = [t for t in guide.safety.adverse_event_tables if t.trial == trial.id]
+        if not tables:
+            continue
+        out.append(f"### {trial.name}\n")
+        out.append(f"[{trial.name} trial page]({ctx.link(trial_src(trial.id))}): {trial.title}.\n")
+        for table in tables:
+            out.append(ae_table(trial, table, ctx) + "\n")
+    return "\n".join(out)
+
+
+def dose_modifications(guide: Guide, ctx: PageContext) -> str:
+    out = []
+    for mod in guide.safety.dose_modifications:
+        out.append(f"### {mod.topic}\n")
+        out.append(f"Applies to: {mod.applies_to}. {ctx.cite(mod.reference)} {_badge(ctx, mod.status, mod.topic)}\n")
+        out.append("| When | What to do |\n| --- | --- |\n" + "\n".join(
+            f"| {r.when.replace('|', '/')} | {r.action.replace('|', '/')} |" for r in mod.rules) + "\n")
+        if mod.note:
+            out.append(mod.note + "\n")
+    return "\n".join(out)
+
+
+def monitoring(guide: Guide, ctx: PageContext) -> str:
+    rows = "\n".join(f"| {m.what} | {m.when} {ctx.cite(m.reference)} |" for m in guide.safety.monitoring)
+    return "| What | When |\n| --- | --- |\n" + rows + "\n"

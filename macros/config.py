@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -11,6 +12,10 @@ from .loader import Guide, load_guide
 
 
 def data_dir(config) -> Path:
+    """`extra.data_dir` from mkdocs.yml, unless the GUIDE_DATA environment variable names another folder."""
+    override = os.environ.get("GUIDE_DATA")
+    if override:
+        return Path(override).resolve()
     base = Path(config.config_file_path).resolve().parent
     return base / config.extra.get("data_dir", "data")
 

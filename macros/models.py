@@ -294,7 +294,7 @@ class Trial(Model):
 
     @property
     def randomised(self) -> bool:
-        return self.randomisation_ratio is not None
+        return self.randomisation_ratio is not None or (self.n_randomised is not None and len(self.arms) > 1)
 
 
 # --------------------------------------------------------------------------- safety
@@ -511,4 +511,12 @@ class Site(Model):
     title: NonEmpty
     content_current_as_of: PartialDate
     subject_arm_label: NonEmpty = Field(description="short label of the guide's drug in tables")
+    setting_labels: dict[Setting, NonEmpty] = Field(description="how each setting is named on pages")
+
+    @model_validator(mode="after")
+    def _every_setting_named(self) -> Site:
+        missing = [s.value for s in Setting if s not in self.setting_labels]
+        if missing:
+            raise ValueError(f"setting_labels: expected a label for every setting; missing {missing}")
+        return self
 

@@ -15,8 +15,8 @@ def trial_page_source(trial_id: str, title: str) -> str:
 def trials_nav(guide: Guide, overview_src: str) -> list:
     """Nav for the trials section: overview, then trials grouped by setting."""
     groups = [
-        ("Metastatic", lambda t: t.setting == Setting.metastatic and t.role != Role.context),
-        ("Early breast cancer", lambda t: t.setting == Setting.early and t.role != Role.context),
+        (guide.site.setting_labels[Setting.metastatic], lambda t: t.setting == Setting.metastatic and t.role != Role.context),
+        (guide.site.setting_labels[Setting.early], lambda t: t.setting == Setting.early and t.role != Role.context),
         ("Sequencing context", lambda t: t.role == Role.context),
     ]
     nav: list = [{"Overview": overview_src}]

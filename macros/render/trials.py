@@ -78,7 +78,7 @@ def page(guide: Guide, trial: Trial, ctx: PageContext) -> str:
             + list(trial.registry.other_ids)) or "not recorded"),
         ("Phase", trial.phase),
         ("Design", trial.design + (f"; randomised {trial.randomisation_ratio}" if trial.randomisation_ratio else "")),
-        ("Setting", f"{trial.setting.value.capitalize()} breast cancer; {trial.line}"),
+        ("Setting", f"{guide.site.setting_labels[trial.setting]}; {trial.line}"),
         ("Role of the guide's drug", ROLE_LABEL[trial.role]),
         ("Population", trial.population),
         ("Patients", _patients(trial)),
@@ -160,7 +160,7 @@ def ae_table(trial: Trial, table: AETable, ctx: PageContext) -> str:
     ]
     caption = f"{trial.name}: {table.title}"
     values = [
-        {"term": row.term, "note": row.note, "values": {arm: v.model_dump() for arm, v in row.values.items()}}
+        {"term": row.term, "note": row.note, "cells": {arm: v.model_dump() for arm, v in row.values.items()}}
         for row in table.rows
     ]
     return str(render(

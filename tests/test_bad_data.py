@@ -1,0 +1,130 @@
+"""Each kind of data mistake stops the build with a message naming file, field and expectation."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from macros.errors import DataError
+from macros.loader import load_guide
+
+from .conftest import MINIPACK, run_build
+
+
+def _edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def apply(data: Path) -> None:
+        path = data / rel
+        text = path.read_text()
+        assert old in text, f"fixture no longer contains {old!r}"
+        path.write_text(text.replace(old, new, 1))
+    return apply
+
+
+def _add(rel: str, text: str) -> Callable[[Path], None]:
+    def apply(data: Path) -> None:
+        (data / rel).write_text(text)
+    return apply
+
+
+CASES = {
+    "unknown field": (_edit("trials/alpha.yml", "phase: III", "phase: III\ncolour: red"),
+                      ["alpha.yml", "colour", "unknown field"]),
+    "duplicate reference id": (_add("references/more.yml", "references:\n  - {id: doe2020, type: report, title: Again}\n"),
+                               ["more.yml", "references[0].id", "duplicate reference id 'doe2020'"]),
+    "duplicate trial id": (_edit("trials/beta.yml", "id: beta", "id: alpha"),
+                           ["beta.yml", "id", "match the file name"]),
+    "dangling reference": (_edit("trials/alpha.yml", "    reference: doe2020\n    status: verified", "    reference: nosuch\n    status: verified"),
+                           ["alpha.yml", "results[0].reference", "unknown reference id 'nosuch'"]),
+    "HR outside its CI": (_edit("trials/alpha.yml", "value: 0.50, ci: [0.39, 0.64]", "value: 0.70, ci: [0.39, 0.64]"),
+                          ["alpha.yml", "results[0].comparison", "HR 0.70 lies outside its own interval 0.39–0.64"]),
+    "CI bounds reversed": (_edit("trials/alpha.yml", "ci: [0.39, 0.64]", "ci: [0.64, 0.39]"),
+                           ["alpha.yml", "results[0].comparison", "bounds reversed"]),
+    "percentage above 100": (_edit("trials/alpha.yml", "value: 77.0", "value: 177.0"),
+                             ["alpha.yml", "results[1]", "within 0–100", "177.0"]),
+    "adverse-event percentage above 100": (_edit("safety.yml", "grade3plus: 2.0", "grade3plus: 200.0"),
+                                           ["safety.yml", "adverse_event_tables[0].rows[0].values.exa.grade3plus", "less than or equal to 100"]),
+    "arm sizes do not add up": (_edit("trials/alpha.yml", "n_randomised: 200", "n_randomised: 201"),
+                                ["alpha.yml", "n_randomised", "arms add up to 200 (100 + 100) but n_randomised is 201"]),
+    "impossible date": (_edit("trials/alpha.yml", "data_cutoff: 2019-06-30", "data_cutoff: 2019-02-30"),
+                        ["alpha.yml", "analyses[0].data_cutoff", "not a real calendar date"]),
+    "malformed date": (_edit("drug.yml", "date: 2021-03-15", "date: 15/03/2021"),
+                       ["drug.yml", "approvals[0].date", "YYYY, YYYY-MM or YYYY-MM-DD"]),
+    "unknown trial in safety": (_edit("safety.yml", "trial: alpha", "trial: gamma"),
+                                ["safety.yml", "adverse_event_tables[0].trial", "unknown trial id 'gamma'"]),
+    "unknown arm in a result": (_edit("trials/alpha.yml", "      pbo: {value: 6.0}", "      plc: {value: 6.0}"),
+                                ["alpha.yml", "results[0].arms.plc", "unknown arm 'plc'"]),
+    "unknown trial in sequencing": (_edit("sequencing.yml", "trials: [alpha]", "trials: [omega]"),
+                                    ["sequencing.yml", "pathways[0].steps[0].options[0].trials[0]", "unknown trial id 'omega'"]),
+    "key written twice": (_edit("trials/alpha.yml", "phase: III", "phase: III\nphase: II"),
+                          ["alpha.yml", "'phase' appears twice"]),
+    "not YAML": (_edit("glossary.yml", "terms:", "terms: [unclosed"), ["glossary.yml", "not valid YAML"]),
+    "mirror link": (_add("references/mirror.yml", "references:\n  - {id: m1, type: report, title: T, url: 'http://mirror.example/1'}\n"),
+                    ["mirror.yml", "references[0].url", "canonical address"]),
+    "missing required field": (_edit("trials/beta.yml", "primary_endpoint: Objective response rate\n", ""),
+                               ["beta.yml", "primary_endpoint", "required field is missing"]),
+}
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(MINIPACK, data)
+    return data
+
+
+def test_fixture_pack_is_valid(pack: Path) -> None:
+    load_guide(pack)  # the bad cases below each differ from this by one mistake
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_each_mistake_is_named(pack: Path, case: str) -> None:
+    mutate, expected = CASES[case]
+    mutate(pack)
+    with pytest.raises(DataError) as caught:
+        load_guide(pack)
+    message = str(caught.value)
+    for fragment in expected:
+        assert fragment in message, f"{fragment!r} missing from:\n{message}"
+
+
+@pytest.mark.parametrize("case", ["HR outside its CI", "arm sizes do not add up", "dangling reference"])
+def test_build_stops_and_writes_nothing(pack: Path, tmp_path: Path, case: str) -> None:
+    mutate, expected = CASES[case]
+    mutate(pack)
+    site = tmp_path / "site"
+    done = run_build(site, pack)
+    assert done.returncode != 0
+    for fragment in expected:
+        assert fragment in done.stderr + done.stdout
+    assert not site.exists(), "a failed build must not write a site"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site")], "staging folder left behind"
+
+
+def test_failed_build_keeps_previous_site(pack: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert run_build(site, pack).returncode == 0
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    CASES["percentage above 100"][0](pack)
+    assert run_build(site, pack).returncode != 0
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+def test_unknown_citation_in_a_page_fails_the_build(tmp_path: Path) -> None:
+    from .conftest import ROOT
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", ".pytest_cache", "__pycache__", "data"))
+    page = project / "docs" / "mechanism.md"
+    page.write_text(page.read_text() + '\nA claim.{{ cite("no-such-source") }}\n')
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_DATA": str(MINIPACK)}
+    done = subprocess.run([sys.executable, "-m", "macros.build", str(project / "site"), str(project / "mkdocs.yml")],
+                          cwd=project, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode != 0
+    assert "no-such-source" in done.stderr + done.stdout
+    assert not (project / "site").exists()

@@ -1,0 +1,64 @@
+"""Golden tests for the render functions: data in, Markdown/HTML out, reviewed as diffs.
+
+Run `UPDATE_GOLDEN=1 pytest tests/test_golden.py` after an intended change and review
+the diff of tests/golden/.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from macros.bibliography import format_all
+from macros.citations import CitationRegistry
+from macros.loader import load_guide
+from macros.models import Role, Setting
+from macros.pagecontext import PageContext
+from macros.render import drug, glossary, references, safety, sequencing, trials
+
+from .conftest import MINIPACK
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _ctx(guide, src: str) -> PageContext:
+    registry = CitationRegistry(guide.references)
+    return PageContext(src, registry, registry.page(src, src.replace(".md", "/"), src))
+
+
+def _with_references(guide, ctx: PageContext, body: str) -> str:
+    refs = references.page_list(ctx.citations, guide.references, format_all(guide.references), "../references/")
+    return body + "\n<!-- references -->\n" + refs + "\n"
+
+
+RENDERS = {
+    "trial_page.md": ("trials/alpha.md", lambda g, c: trials.page(g, g.trials["alpha"], c)),
+    "trial_page_single_arm.md": ("trials/beta.md", lambda g, c: trials.page(g, g.trials["beta"], c)),
+    "trials_overview.md": ("trials/index.md", lambda g, c: trials.overview(g, c, Setting.metastatic, (Role.subject,))),
+    "safety.md": ("safety.md", lambda g, c: "\n".join([safety.boxed_warnings(g, c), safety.warnings(g, c), safety.dose_modifications(g, c), safety.monitoring(g, c)])),
+    "drug.md": ("mechanism.md", lambda g, c: "\n".join([drug.components(g, c), drug.mechanism(g, c), drug.approvals(g, c), drug.dosing(g, c)])),
+    "sequencing.md": ("sequencing.md", lambda g, c: "\n".join([sequencing.pathway(g, c, Setting.metastatic), sequencing.guidelines(g, c), sequencing.timeline(g, c)])),
+    "glossary.md": ("glossary.md", lambda g, c: glossary.glossary(g) + "\n" + glossary.abbreviations(g)),
+}
+
+
+@pytest.mark.parametrize("name", RENDERS, ids=list(RENDERS))
+def test_render_matches_golden(name: str) -> None:
+    guide = load_guide(MINIPACK)
+    src, render = RENDERS[name]
+    ctx = _ctx(guide, src)
+    out = _with_references(guide, ctx, render(guide, ctx))
+    golden = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(out, encoding="utf-8")
+    assert golden.exists(), f"missing golden file {golden}; run with UPDATE_GOLDEN=1"
+    assert out == golden.read_text(encoding="utf-8")
+
+
+def test_unverified_result_is_flagged() -> None:
+    guide = load_guide(MINIPACK)
+    ctx = _ctx(guide, "trials/alpha.md")
+    trials.page(guide, guide.trials["alpha"], ctx)
+    assert ctx.unverified == ["ALPHA: Objective response rate"]

@@ -303,11 +303,14 @@ class Trial(Model):
 class AEValue(Model):
     all_grades: Percent | None = None
     grade3plus: Percent | None = None
+    patients: Percent | None = Field(
+        default=None, description="share of patients, for rows that are not graded (serious events, composites)"
+    )
 
     @model_validator(mode="after")
     def _something(self) -> AEValue:
-        if self.all_grades is None and self.grade3plus is None:
-            raise ValueError("expected all_grades, grade3plus, or both")
+        if self.all_grades is None and self.grade3plus is None and self.patients is None:
+            raise ValueError("expected all_grades, grade3plus or patients")
         return self
 
 
@@ -466,7 +469,7 @@ class Pathway(Model):
 class GuidelinePosition(Checked):
     id: Id
     body: NonEmpty
-    year: int = Field(ge=1990, le=2100)
+    year: int | None = Field(default=None, ge=1990, le=2100, description="leave out when the sources do not give it")
     setting: Setting
     statement: NonEmpty
     reference: Id

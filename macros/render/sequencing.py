@@ -39,10 +39,10 @@ def pathway(guide: Guide, ctx: PageContext, setting: Setting) -> str:
 
 def guidelines(guide: Guide, ctx: PageContext, setting: Setting | None = None) -> str:
     rows = []
-    for g in sorted(guide.sequencing.guidelines, key=lambda g: (g.setting.value, -g.year, g.body)):
+    for g in sorted(guide.sequencing.guidelines, key=lambda g: (g.setting.value, -(g.year or 0), g.body)):
         if setting and g.setting != setting:
             continue
-        rows.append(f"| {g.body} | {g.year} | {g.setting.value.capitalize()} | {g.statement.replace('|', '/')} {ctx.cite(g.reference)} {_badge(ctx, g.status, g.body)} |")
+        rows.append(f"| {g.body} | {g.year or 'not recorded'} | {g.setting.value.capitalize()} | {g.statement.replace('|', '/')} {ctx.cite(g.reference)} {_badge(ctx, g.status, g.body)} |")
     return "| Guideline | Year | Setting | What it says |\n| --- | --- | --- | --- |\n" + "\n".join(rows) + "\n"
 
 

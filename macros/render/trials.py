@@ -155,7 +155,7 @@ def ae_table(trial: Trial, table: AETable, ctx: PageContext) -> str:
     arms = [a for a in trial.arms if a.id in arm_ids]
     columns = [
         (key, label)
-        for key, label in (("all_grades", "All grades"), ("grade3plus", "Grade ≥3"))
+        for key, label in (("all_grades", "All grades"), ("grade3plus", "Grade ≥3"), ("patients", "Patients"))
         if any(getattr(v, key) is not None for row in table.rows for v in row.values.values())
     ]
     caption = f"{trial.name}: {table.title}"

@@ -65,6 +65,10 @@ def format_all(refs: dict[str, Reference]) -> dict[str, Markup]:
     for key, entry in zip(bib.keys, bib.bibliography()):
         text = re.sub(r"^\d+\.\s*", "", str(entry))  # we number per page ourselves
         ref = by_id[key]
+        if not ref.authors and not ref.author_organisation:
+            # With no author, CSL puts the title in the author slot and then prints it again.
+            title = re.escape(str(escape(ref.title)))
+            text = re.sub(rf"^({title}\.?)\s+{title}\.?", r"\1", text)
         if ref.et_al and ref.authors:
             # CSL only knows the authors we list; the style's "et al" rule cannot fire.
             last = escape(ref.authors[-1].family)

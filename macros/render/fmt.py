@@ -71,22 +71,36 @@ def arm_value(v: ArmValue, statistic: Statistic | None) -> str:
     return text
 
 
-def headline(result: Result, arm_order: list[str]) -> str:
-    """One line for overview tables: 'median 9.6 vs 6.4 months; HR 0.65 (95% CI 0.55–0.77); P<0.0001'."""
+def headline(result: Result, arm_order: list[str], arm_labels: dict[str, str] | None = None) -> str:
+    """One line for overview tables: 'median 9.6 vs 6.4 months; HR 0.65 (95% CI 0.55–0.77); P<0.0001'.
+
+    With more than two arms a bare 'a vs b vs c' cannot be read against several
+    hazard ratios, so each value is then named by its arm.
+    """
     parts = []
-    values = [result.arms[a] for a in arm_order if a in result.arms]
-    if values:
-        shown = " vs ".join("not reached" if v.not_reached else num(v.value) for v in values)  # type: ignore[arg-type]
-        if result.statistic == Statistic.median:
-            parts.append(f"median {shown} months")
-        elif result.statistic == Statistic.rate:
-            parts.append(" vs ".join("not reached" if v.not_reached else f"{num(v.value)}%" for v in values))  # type: ignore[arg-type]
+    shown_arms = [a for a in arm_order if a in result.arms]
+    unit = " months" if result.statistic == Statistic.median else ""
+
+    def one(v: ArmValue) -> str:
+        if v.not_reached:
+            return "not reached"
+        return f"{num(v.value)}%" if result.statistic == Statistic.rate else num(v.value)  # type: ignore[arg-type]
+
+    if shown_arms:
+        if len(shown_arms) > 2 and arm_labels:
+            text = "; ".join(f"{arm_labels[a]} {one(result.arms[a])}{unit}" for a in shown_arms)
         else:
-            parts.append(shown)
+            text = " vs ".join(one(result.arms[a]) for a in shown_arms) + unit
+        if result.statistic == Statistic.median:
+            text = f"median {text}"
         if result.timepoint:
-            parts[-1] = f"{result.timepoint}: {parts[-1]}"
+            text = f"{result.timepoint}: {text}"
+        parts.append(text)
     for comp in result.all_comparisons:
-        parts.append(comparison(comp))
+        label = ""
+        if comp.arms and arm_labels and len(result.all_comparisons) > 1:
+            label = f" ({arm_labels[comp.arms[0]]} vs {arm_labels[comp.arms[1]]})"
+        parts.append(comparison(comp) + label)
     return "; ".join(parts)
 
 

@@ -39,7 +39,7 @@ def overview(guide: Guide, ctx: PageContext, setting: Setting, roles: tuple[Role
         result = primary_result(trial)
         if result is not None:
             arm_order = _arm_order(trial, result)
-            figure = f"{result.kind}: {fmt.headline(result, arm_order)} {ctx.cite(result.reference)}"
+            figure = f"{result.kind}: {fmt.headline(result, arm_order, {a.id: a.label for a in trial.arms})} {ctx.cite(result.reference)}"
             if result.status == Status.unverified:
                 ctx.flag_unverified(f"{trial.name} {result.endpoint}")
                 figure += " " + render("status_badge.html", status=result.status.value)
@@ -164,7 +164,7 @@ def ae_table(trial: Trial, table: AETable, ctx: PageContext) -> str:
         for row in table.rows
     ]
     return str(render(
-        "ae_table.html", caption=caption, table={"id": table.id, "rows": values, "basis": table.basis,
+        "ae_table.html", caption=caption, table={"id": table.id, "rows": values, "basis": table.basis.rstrip("."),
                                                  "status": table.status, "note": table.note},
         arms=arms, columns=columns, cite=ctx.cite(table.reference),
     ))

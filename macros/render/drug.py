@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from ..loader import Guide
-from ..models import Status
+
 from ..pagecontext import PageContext
 from . import fmt
-from .templates import render
+from .templates import badge as _badge
 
-
-def _badge(ctx: PageContext, status: Status, what: str) -> str:
-    if status == Status.unverified:
-        ctx.flag_unverified(what)
-    return str(render("status_badge.html", status=status.value))
 
 
 def names(guide: Guide) -> str:

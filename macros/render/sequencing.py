@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from ..loader import Guide
-from ..models import Setting, Status
+from ..models import Setting
 from ..pagecontext import PageContext, trial_src
 from . import fmt
-from .templates import render
+from .templates import badge as _badge
 
 POSITION_LABEL = {"preferred": "Preferred", "option": "Option", "historical": "Historical", "under study": "Under study"}
 
-
-def _badge(ctx: PageContext, status: Status, what: str) -> str:
-    if status == Status.unverified:
-        ctx.flag_unverified(what)
-    return str(render("status_badge.html", status=status.value))
 
 
 def pathway(guide: Guide, ctx: PageContext, setting: Setting) -> str:

@@ -29,3 +29,10 @@ def render(name: str, **context: object) -> Markup:
     """Render a partial. Blank lines are dropped: inside Markdown a blank line would end the HTML block."""
     html = _env().get_template(name).render(**context)
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+
+
+def badge(ctx, status, what: str) -> str:
+    """The status badge for a value; an unverified one also puts the notice on its page."""
+    if status.value == "unverified":
+        ctx.flag_unverified(what)
+    return str(render("status_badge.html", status=status.value))

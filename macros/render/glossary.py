@@ -9,7 +9,7 @@ def glossary(guide: Guide) -> str:
     out = []
     for t in sorted(guide.glossary.terms, key=lambda t: t.term.lower()):
         abbr = f" ({t.abbreviation})" if t.abbreviation else ""
-        out.append(f"### {t.term}{abbr} {{ #{t.id} }}\n")
+        out.append(f"## {t.term}{abbr} {{ #{t.id} }}\n")
         out.append(f"{t.clinician}\n")
         out.append(f"*In plain words:* {t.plain}\n")
     return "\n".join(out)

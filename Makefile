@@ -5,7 +5,7 @@ PY      := .venv/bin/python
 VENV_OK := .venv/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check-data lock clean browser-deps
+.PHONY: serve site test check-data lock clean browser-deps audit bench
 
 $(VENV_OK): requirements.lock pyproject.toml
 	python3 -m venv .venv
@@ -33,9 +33,23 @@ browser-deps:
 	  else echo "Chromium is missing: install the Debian package 'chromium' (sudo apt-get install chromium)"; exit 1; fi; \
 	fi
 
-## Run every test: data, render golden files, real builds, browser checks
-test: $(VENV_OK) browser-deps
+## Node tools pinned in package.json / package-lock.json (Nu HTML Checker, Lighthouse)
+NODE_OK := node_modules/.installed
+$(NODE_OK): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+## Run every test: data, render golden files, real builds, HTML validity and links, browser checks
+test: $(VENV_OK) $(NODE_OK) browser-deps
 	$(PY) -m pytest
+
+## Lighthouse scores (mobile) for the home, EMILIA and safety pages; prints, never fails
+audit: $(VENV_OK) $(NODE_OK) browser-deps
+	$(PY) -m tools.audit
+
+## Build-time and page-weight figures, plus a 1,000-trial scale test; prints, never fails
+bench: $(VENV_OK)
+	$(PY) -m tools.bench
 
 ## Re-pin the lock file from requirements.in
 lock:
@@ -44,4 +58,4 @@ lock:
 	rm -rf .venv-lock
 
 clean:
-	rm -rf site .site.* .venv .pytest_cache
+	rm -rf site .site.* .venv .pytest_cache node_modules

@@ -1,0 +1,86 @@
+"""`make audit`: Lighthouse (mobile) scores for a few representative pages.
+
+Builds the real site into a temp folder, serves it on 127.0.0.1 and runs the pinned
+`node_modules/.bin/lighthouse` against the system Chromium, one fresh profile per run.
+Prints a table of the four category scores; never fails on low scores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .common import CHROME_FLAGS, ROOT, build, serve
+
+PAGES = [("home", ""), ("trial (EMILIA)", "trials/emilia/"), ("safety", "safety/")]
+CATEGORIES = [("performance", "Perf"), ("accessibility", "A11y"), ("best-practices", "Best pr."), ("seo", "SEO")]
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+
+
+def run_lighthouse(url: str, work: Path) -> dict:
+    profile = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
+    out = work / f"lh-{profile.name}.json"
+    flags = " ".join(CHROME_FLAGS + [f"--user-data-dir={profile}"])
+    done = subprocess.run(
+        [str(LIGHTHOUSE), url, "--form-factor=mobile", "--output=json", f"--output-path={out}",
+         "--quiet", f"--chrome-flags={flags}"],
+        env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, text=True, check=False, timeout=300,
+    )
+    if done.returncode != 0 or not out.exists():
+        return {"error": (done.stderr or done.stdout).strip().splitlines()[-1:] or ["lighthouse failed"]}
+    report = json.loads(out.read_text())
+    scores = {}
+    for key, _ in CATEGORIES:
+        cat = report.get("categories", {}).get(key)
+        scores[key] = None if cat is None or cat.get("score") is None else round(cat["score"] * 100)
+    failed = [
+        a["title"] for cid in ("accessibility", "best-practices", "seo")
+        for ref in report["categories"].get(cid, {}).get("auditRefs", [])
+        if ref.get("weight", 0) > 0 and (a := report["audits"][ref["id"]]).get("score") is not None and a["score"] < 1
+    ]
+    return {"scores": scores, "failed": failed}
+
+
+def main() -> int:
+    if not LIGHTHOUSE.exists():
+        print("node_modules/.bin/lighthouse is missing: run `npm ci` (or `make audit`).", file=sys.stderr)
+        return 1
+    if not Path(CHROME).exists():
+        print(f"{CHROME} is missing: run `make browser-deps`.", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="guide-audit-") as tmp:
+        work = Path(tmp)
+        site = work / "site"
+        print("Building the site ...", flush=True)
+        build(site)
+        rows = []
+        with serve(site) as base:
+            for label, path in PAGES:
+                print(f"Lighthouse: {label} ({base}{path}) ...", flush=True)
+                rows.append((label, path, run_lighthouse(base + path, work)))
+    print()
+    header = f"{'Page':<16} {'Path':<16} " + " ".join(f"{h:>8}" for _, h in CATEGORIES)
+    print("Lighthouse scores (mobile, 0-100)")
+    print(header)
+    print("-" * len(header))
+    for label, path, res in rows:
+        if "error" in res:
+            print(f"{label:<16} {'/' + path:<16} lighthouse failed: {' '.join(res['error'])}")
+            continue
+        cells = " ".join(f"{'-' if res['scores'][k] is None else res['scores'][k]:>8}" for k, _ in CATEGORIES)
+        print(f"{label:<16} {'/' + path:<16} {cells}")
+    notes = [(label, res["failed"]) for label, _, res in rows if res.get("failed")]
+    if notes:
+        print("\nAudits below 100% (accessibility, best practices, SEO):")
+        for label, failed in notes:
+            print(f"  {label}: " + " | ".join(failed))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

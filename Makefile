@@ -26,11 +26,14 @@ site: $(VENV_OK)
 check-data: $(VENV_OK)
 	$(PY) -m macros.check data
 
-## Chromium for the browser tests (Debian package; never a downloaded browser build)
+## System tools for the checks: Chromium (browser tests, Lighthouse) and Java (Nu HTML
+## Checker), from Debian's packages; never a downloaded browser build
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "Chromium is missing: install the Debian package 'chromium' (sudo apt-get install chromium)"; exit 1; fi; \
+	@missing=""; [ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Missing Debian packages:$$missing (install them with apt-get)"; exit 1; fi; \
 	fi
 
 ## Node tools pinned in package.json / package-lock.json (Nu HTML Checker, Lighthouse)

@@ -84,7 +84,7 @@ def page(guide: Guide, trial: Trial, ctx: PageContext) -> str:
         ("Patients", _patients(trial)),
         ("Primary endpoint", trial.primary_endpoint),
     ]
-    out.append("| | |\n| --- | --- |\n" + "\n".join(f"| {k} | {_esc(v)} |" for k, v in facts) + "\n")
+    out.append("| Item | Detail |\n| --- | --- |\n" + "\n".join(f"| {k} | {_esc(v)} |" for k, v in facts) + "\n")
     out.append("### Arms\n")
     out.append("| Arm | Treatment | Patients |\n| --- | --- | --- |\n" + "\n".join(
         f"| {_esc(a.label)} | {_esc(a.regimen)} | {fmt.count(a.n) if a.n else 'not reported'} |" for a in trial.arms) + "\n")

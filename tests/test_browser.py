@@ -1,0 +1,228 @@
+"""Browser tests: the real site, built once, served on 127.0.0.1 and driven by the system Chromium.
+
+One browser and one context per session; every page is visited once at desktop width (console,
+requests, axe) and once at 360 px (horizontal overflow). Run only these with `-m browser`.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} not installed"),
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(real_site: Path):
+    """Serve the built site on 127.0.0.1 (random free port); yields the base URL with a trailing slash."""
+    handler = functools.partial(_QuietHandler, directory=str(real_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def page_paths(real_site: Path) -> list[str]:
+    """URL paths of every built page except 404.html, e.g. '', 'safety/', 'trials/katherine/'."""
+    paths = []
+    for html in sorted(real_site.rglob("*.html")):
+        rel = html.relative_to(real_site).as_posix()
+        if rel == "404.html":
+            continue
+        paths.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    assert len(paths) > 20, f"suspiciously few pages: {paths}"
+    return paths
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture(scope="session")
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    requests: list[tuple[str, str]] = []  # (page url, request url), every request of every page
+    ctx.on("request", lambda r: requests.append((r.frame.url if _has_frame(r) else "?", r.url)))
+    ctx.requests_log = requests  # type: ignore[attr-defined]
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+def _has_frame(request) -> bool:
+    try:
+        request.frame  # noqa: B018 - service-worker requests have no frame
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(scope="session")
+def crawl(context, site_server, page_paths):
+    """Visit every page once at desktop width; record console errors, failed requests and axe violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    result = {"console": [], "failed": [], "axe": []}
+    page = context.new_page()
+    current = {"url": ""}
+    page.on("console", lambda m: m.type == "error" and result["console"].append((current["url"], m.text)))
+    page.on("pageerror", lambda e: result["console"].append((current["url"], f"uncaught: {e}")))
+    page.on("requestfailed", lambda r: result["failed"].append((current["url"], r.url, r.failure)))
+    page.on("response", lambda r: r.status >= 400 and result["failed"].append((current["url"], r.url, f"HTTP {r.status}")))
+    try:
+        for path in page_paths:
+            current["url"] = site_server + path
+            resp = page.goto(current["url"], wait_until="load")
+            assert resp is not None and resp.ok, f"{path}: HTTP {resp and resp.status}"
+            page.wait_for_load_state("networkidle")
+            found = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
+                                           "resultTypes": ["violations"]})
+            for v in found.response["violations"]:
+                for node in v["nodes"]:
+                    result["axe"].append((path or "/", v["id"], v["impact"], node["target"],
+                                          node.get("failureSummary", "").replace("\n", " ")))
+    finally:
+        page.close()
+    return result
+
+
+def test_pages_have_no_console_errors_or_failed_requests(crawl, page_paths):
+    problems = [f"console error on {u}: {t}" for u, t in crawl["console"]]
+    problems += [f"failed request on {u}: {r} ({why})" for u, r, why in crawl["failed"]]
+    assert not problems, f"{len(problems)} problem(s) over {len(page_paths)} pages:\n" + "\n".join(problems)
+
+
+def test_no_request_leaves_the_machine(crawl, context, site_server):
+    local = urlsplit(site_server).netloc
+    outside = sorted({(url, page) for page, url in context.requests_log
+                      if urlsplit(url).scheme not in ("data", "blob", "about")
+                      and urlsplit(url).netloc != local})
+    assert len(context.requests_log) > 0
+    assert not outside, "requests to other hosts:\n" + "\n".join(f"{u}  (from {p})" for u, p in outside)
+
+
+def test_axe_wcag_a_aa_has_no_violations(crawl):
+    # one line per violation and page (all failing targets listed), then one explanation per rule
+    grouped: dict[tuple[str, str, str], list[str]] = {}
+    why: dict[str, str] = {}
+    for page, vid, impact, target, summary in crawl["axe"]:
+        grouped.setdefault((vid, impact, page), []).append(" ".join(target))
+        why.setdefault(vid, summary)
+    lines = [f"{vid} [{impact}] on {page}: {targets}" for (vid, impact, page), targets in sorted(grouped.items())]
+    lines += [f"  {vid}: {text}" for vid, text in sorted(why.items())]
+    assert not grouped, f"{len(crawl['axe'])} axe violation node(s):\n" + "\n".join(lines)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("KATHERINE", "trials/katherine/"),
+    ("thrombocytopenia", "safety/"),
+])
+def test_search_finds_page(context, site_server, query, expected):
+    page = context.new_page()
+    try:
+        page.goto(site_server, wait_until="load")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially(query, delay=20)
+        page.wait_for_selector(".md-search-result__item a", timeout=15000)
+        target = urlsplit(site_server + expected).path
+        # result links carry ?h=<query> and maybe #section: compare the path only
+        page.wait_for_function(
+            """t => [...document.querySelectorAll('.md-search-result__item a')]
+                      .some(a => new URL(a.href).pathname === t)""",
+            arg=target, timeout=10000)
+        hrefs = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
+        assert any(urlsplit(h).path == target for h in hrefs), f"{query!r}: {hrefs}"
+    finally:
+        page.close()
+
+
+IN_VIEWPORT = """el => { const r = el.getBoundingClientRect();
+  return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth; }"""
+
+
+def test_citation_round_trip(context, site_server):
+    page = context.new_page()
+    try:
+        page.goto(site_server + "trials/katherine/", wait_until="load")
+        cite = page.locator("sup.cite a").first
+        cite_id = cite.get_attribute("id")
+        ref_hash = cite.get_attribute("href")
+        assert cite_id and cite_id.startswith("cite-") and ref_hash and ref_hash.startswith("#ref-")
+        cite.click()
+        page.wait_for_function("h => location.hash === h", arg=ref_hash)
+        entry = page.locator(ref_hash)
+        assert entry.evaluate(IN_VIEWPORT), f"{ref_hash} is not in the viewport after clicking the citation"
+
+        back = entry.locator(f'.backlinks a[href="#{cite_id}"]')
+        assert back.count() == 1, f"{ref_hash} has no back-link to #{cite_id}"
+        # scroll away first so the check proves the back-link moved us
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        back.click()
+        page.wait_for_function("h => location.hash === h", arg=f"#{cite_id}")
+        assert page.locator(f"#{cite_id}").evaluate(IN_VIEWPORT), f"#{cite_id} is not in the viewport after the back-link"
+    finally:
+        page.close()
+
+
+def test_no_horizontal_scroll_at_360px(context, site_server, page_paths):
+    page = context.new_page()
+    page.set_viewport_size({"width": 360, "height": 740})
+    wide = []
+    try:
+        for path in page_paths:
+            page.goto(site_server + path, wait_until="load")
+            sw, cw, culprits = page.evaluate("""() => {
+                const d = document.documentElement, cw = d.clientWidth;
+                const clipped = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                    const s = getComputedStyle(a);
+                    if (s.overflowX !== 'visible' || s.position === 'fixed' || s.transform !== 'none') return true; }
+                    return false; };
+                const bad = [...document.body.querySelectorAll('*')].filter(e => {
+                    const r = e.getBoundingClientRect();
+                    return r.width > 0 && r.right > cw + 1 && !clipped(e); })
+                  .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                                   + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : ''));
+                return [d.scrollWidth, cw, bad]; }""")
+            if sw > cw:
+                wide.append(f"{path or '/'}: scrollWidth {sw} > clientWidth {cw}; e.g. {culprits}")
+    finally:
+        page.close()
+    assert not wide, "pages scroll horizontally at 360 px:\n" + "\n".join(wide)

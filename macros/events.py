@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
@@ -26,6 +27,11 @@ CATALOGUE_SRC = "references.md"
 
 def on_config(config):
     guide = guide_for(config)
+    # `mkdocs serve` rebuilds when the evidence or the engine changes, not only the prose.
+    # Added here rather than in mkdocs.yml because the data folder can come from GUIDE_DATA.
+    for path in (str(guide.data_dir), str(Path(__file__).resolve().parent)):
+        if path not in config.watch:
+            config.watch.append(path)
     config.extra["content_current_as_of"] = fmt.date(guide.site.content_current_as_of)
     config.nav = _expand_trials(config.nav, guide) if config.nav else config.nav
     return config

@@ -1,0 +1,64 @@
+"""Plain-language numbers for patient pages, derived from the published figures.
+
+One rounding rule for the whole site, stated on the patient pages (see RULE):
+a percentage becomes a whole number of people out of 100, a median in months
+becomes a whole number of months, both rounded half up (88.3% -> 88; 9.5 -> 10).
+A rate above 0 that would round to 0 is "fewer than 1", and one below 100 that
+would round to 100 is "more than 99", so rounding never turns "some" into "none"
+or "most" into "all". Icon arrays, sentences and tests all use these functions,
+so a patient sentence and its picture cannot disagree with the clinician table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+RULE = (
+    "Percentages are turned into a number of people out of 100 and rounded to the nearest whole "
+    "person (88.3% becomes about 88 out of 100; halves round up). A result above 0% that would "
+    "round to 0 is shown as fewer than 1 out of 100. Times in months are rounded to the nearest "
+    "whole month (9.6 months becomes about 10 months)."
+)
+
+
+@dataclass(frozen=True)
+class OutOf100:
+    """A rate as people out of 100: `people` is what an icon array fills in."""
+
+    percent: Decimal
+    people: int
+    qualifier: str = ""  # "", "fewer than", "more than"
+
+    @property
+    def words(self) -> str:
+        """'about 88', 'fewer than 1', 'more than 99', 'none', 'all'."""
+        if self.qualifier:
+            return f"{self.qualifier} {self.people if self.qualifier == 'more than' else 1}"
+        if self.percent == 0:
+            return "none"
+        if self.percent == 100:
+            return "all"
+        exact = self.percent == self.people
+        return f"{self.people}" if exact else f"about {self.people}"
+
+
+def _half_up(value: Decimal) -> int:
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def out_of_100(percent: Decimal) -> OutOf100:
+    """88.3 -> about 88 out of 100; 0.2 -> fewer than 1; 99.7 -> more than 99."""
+    if not Decimal(0) <= percent <= Decimal(100):
+        raise ValueError(f"a percentage must be within 0–100, got {percent}")
+    people = _half_up(percent)
+    if people == 0 and percent > 0:
+        return OutOf100(percent, 0, "fewer than")
+    if people == 100 and percent < 100:
+        return OutOf100(percent, 99, "more than")
+    return OutOf100(percent, people)
+
+
+def months(value: Decimal) -> int:
+    """A median in months, rounded half up to whole months (9.6 -> 10, 0.4 -> 1)."""
+    return max(1, _half_up(value))

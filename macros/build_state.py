@@ -16,6 +16,7 @@ from .bibliography import format_all
 
 from .citations import CitationRegistry
 from .loader import Guide
+from .models import PageMeta
 from .pagecontext import PageContext
 
 
@@ -25,6 +26,8 @@ class BuildState:
     registry: CitationRegistry
     formatted: dict[str, Markup]  # AMA-formatted entry of every reference, made once per build
     pages: dict[str, PageContext] = field(default_factory=dict)
+    page_meta: dict[str, PageMeta] = field(default_factory=dict)  # checked front matter, by source path
+    unverified: dict[str, list[str]] = field(default_factory=dict)  # page title -> unverified values shown
 
 
 _current: BuildState | None = None

@@ -9,14 +9,18 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from . import build_state
+from . import build_state, pagemeta
 from .config import guide_for
+from .errors import DataError
+from .models import PageMeta
 from .pages import trial_page_source, trials_nav
 from .pagecontext import trial_src
 from .render import fmt
@@ -55,9 +59,32 @@ def _expand_trials(nav: list, guide) -> list:
 
 def on_files(files: Files, config) -> Files:
     guide = guide_for(config)
+    generated: dict[str, PageMeta] = {}
+    featured = {pr.trial for pr in guide.patient.results}
     for trial in guide.trials.values():
-        files.append(File.generated(config, trial_src(trial.id), content=trial_page_source(trial.id, trial.name)))
+        src = trial_src(trial.id)
+        files.append(File.generated(config, src, content=trial_page_source(trial.id, trial.name)))
+        if guide.site.trial_pages_counterpart:
+            anchor = f"#{trial.id}" if trial.id in featured else ""
+            generated[src] = PageMeta(audience="clinician", counterpart=guide.site.trial_pages_counterpart + anchor)
+    written = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages() if f.src_uri not in generated and f.abs_src_path}
+    try:
+        build_state.current().page_meta = pagemeta.check(written, generated)
+    except DataError as err:
+        raise PluginError(str(err)) from None
     return files
+
+
+def on_post_build(config) -> None:
+    """Publication switch: with REQUIRE_VERIFIED=1 the build fails while any page shows an unverified value."""
+    if os.environ.get("REQUIRE_VERIFIED", "") not in ("", "0"):
+        shown = build_state.current().unverified
+        if shown:
+            lines = "\n".join(f"  - {page}: {', '.join(values)}" for page, values in sorted(shown.items()))
+            raise PluginError(
+                f"REQUIRE_VERIFIED is set and {len(shown)} page(s) show values not yet verified against the "
+                f"primary source:\n{lines}\nVerify them (status: verified) or remove them before publishing."
+            )
 
 
 _CITED_ON = re.compile(r'<div class="cited-on" data-cited-on="([a-z0-9-]+)"></div>')

@@ -16,7 +16,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem, from_validation_error
-from .models import Drug, Glossary, Reference, ReferenceFile, Safety, Sequencing, Site, Trial
+from .models import Review, Drug, Glossary, Patient, Reference, ReferenceFile, Safety, Sequencing, Site, Statistic, Trial
 from .yamlio import YamlError, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -32,6 +32,9 @@ class Guide:
     safety: Safety
     sequencing: Sequencing
     glossary: Glossary
+    patient: Patient
+    # the review of the file each reference came from: a page citing it shows that record
+    reference_reviews: dict[str, Review] = field(default_factory=dict)
     # where each record came from, for messages raised after loading
     sources: dict[str, Path] = field(default_factory=dict)
 
@@ -82,8 +85,10 @@ def _load(data_dir: Path) -> Guide:
     safety = c.parse(p, Safety) if (p := required("safety.yml")).exists() else None
     sequencing = c.parse(p, Sequencing) if (p := required("sequencing.yml")).exists() else None
     glossary = c.parse(p, Glossary) if (p := required("glossary.yml")).exists() else None
+    patient = c.parse(p, Patient) if (p := required("patient.yml")).exists() else None
 
     references: dict[str, Reference] = {}
+    reference_reviews: dict[str, Review] = {}
     ref_files: dict[str, Path] = {}
     ref_dir = data_dir / "references"
     if not ref_dir.is_dir() or not _yaml_files(ref_dir):
@@ -95,6 +100,7 @@ def _load(data_dir: Path) -> Guide:
                 c.add(path, f"references[{i}].id", f"duplicate reference id {ref.id!r} (already defined in {ref_files[ref.id]})")
                 continue
             references[ref.id] = ref
+            reference_reviews[ref.id] = parsed.review
             ref_files[ref.id] = path
 
     trials: dict[str, Trial] = {}
@@ -116,7 +122,7 @@ def _load(data_dir: Path) -> Guide:
 
     if c.problems:
         raise DataError(c.problems)
-    assert site and drug and safety and sequencing and glossary  # for the type checker
+    assert site and drug and safety and sequencing and glossary and patient  # for the type checker
 
     guide = Guide(
         data_dir=data_dir,
@@ -127,6 +133,8 @@ def _load(data_dir: Path) -> Guide:
         safety=safety,
         sequencing=sequencing,
         glossary=glossary,
+        patient=patient,
+        reference_reviews=reference_reviews,
         sources={**{f"trial:{k}": v for k, v in trial_files.items()}, **{f"ref:{k}": v for k, v in ref_files.items()}},
     )
     _cross_check(guide, trial_files, c)
@@ -243,6 +251,78 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
     gl_file = d / "glossary.yml"
     for dup in _duplicates([t.id for t in g.glossary.terms]):
         c.add(gl_file, "terms", f"duplicate term id {dup!r}")
+
+    _check_patient(g, c)
+
+
+def _check_patient(g: Guide, c: _Collector) -> None:
+    """Patient sentences must point at figures that exist and that a sentence can carry."""
+    f = g.data_dir / "patient.yml"
+    for group in ("results", "side_effects", "guidance"):
+        for dup in _duplicates([x.id for x in getattr(g.patient, group)]):
+            c.add(f, group, f"duplicate id {dup!r}")
+    for i, pr in enumerate(g.patient.results):
+        where = f"results[{i}]"
+        trial = g.trials.get(pr.trial)
+        if trial is None:
+            c.add(f, f"{where}.trial", f"unknown trial id {pr.trial!r} (expected a file in trials/)")
+            continue
+        result = next((r for r in trial.results if r.id == pr.result), None)
+        if result is None:
+            c.add(f, f"{where}.result", f"unknown result {pr.result!r} of trial {trial.id!r} (expected one of {[r.id for r in trial.results]})")
+            continue
+        if result.statistic not in (Statistic.rate, Statistic.median):
+            c.add(f, f"{where}.result", f"result {pr.result!r} has no rate or median to tell as a plain number")
+            continue
+        has_slot = "{months}" in pr.outcome
+        if result.statistic == Statistic.median and not has_slot:
+            c.add(f, f"{where}.outcome", "a median needs {months} in the outcome, where the time goes (e.g. 'lived for {months} or longer')")
+        if result.statistic == Statistic.rate and has_slot:
+            c.add(f, f"{where}.outcome", f"result {pr.result!r} is a rate (people out of 100); remove {{months}} from the outcome")
+        arms = plain_result_arms(trial, pr, result)
+        if arms is None:
+            c.add(f, f"{where}.arms", "expected two arms to compare (the result has no two-arm comparison; set arms: [first, second])")
+            continue
+        for arm in arms:
+            v = result.arms.get(arm)
+            if v is None or v.value is None:
+                c.add(f, f"{where}.arms", f"result {pr.result!r} has no published value for arm {arm!r}")
+        arm_ids = [a.id for a in trial.arms]
+        for arm in pr.arm_names:
+            if arm not in arm_ids:
+                c.add(f, f"{where}.arm_names.{arm}", f"unknown arm {arm!r} (expected one of {arm_ids})")
+    tables = {t.id: t for t in g.safety.adverse_event_tables}
+    for i, se in enumerate(g.patient.side_effects):
+        where = f"side_effects[{i}]"
+        table = tables.get(se.table)
+        if table is None:
+            c.add(f, f"{where}.table", f"unknown adverse-event table {se.table!r} (expected an id in safety.yml)")
+            continue
+        row = next((r for r in table.rows if r.term == se.term), None)
+        if row is None:
+            c.add(f, f"{where}.term", f"no row {se.term!r} in table {se.table!r} (expected one of {[r.term for r in table.rows]})")
+            continue
+        given = [arm for arm, v in row.values.items() if getattr(v, se.column) is not None]
+        if len(given) < 2:
+            c.add(f, f"{where}.column", f"row {se.term!r} has a {se.column} value for {len(given)} arm(s); a comparison needs two")
+    warnings = {w.id for w in g.safety.warnings}
+    for i, gd in enumerate(g.patient.guidance):
+        if gd.warning and gd.warning not in warnings:
+            c.add(f, f"guidance[{i}].warning", f"unknown warning {gd.warning!r} (expected an id in safety.yml warnings)")
+        for j, ref_id in enumerate(gd.references):
+            if ref_id not in g.references:
+                c.add(f, f"guidance[{i}].references[{j}]", f"unknown reference id {ref_id!r} (expected one defined in references/*.yml)")
+
+
+def plain_result_arms(trial: Trial, pr, result) -> tuple[str, str] | None:
+    """The two arms a patient sentence compares: as set in the data, else the result's first comparison."""
+    if pr.arms:
+        return pr.arms
+    for comp in result.all_comparisons:
+        if comp.arms:
+            return comp.arms
+    with_values = [a.id for a in trial.arms if a.id in result.arms]
+    return (with_values[0], with_values[1]) if len(with_values) == 2 else None
 
 
 def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:

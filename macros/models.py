@@ -9,6 +9,7 @@ The models are content-agnostic: nothing here knows which drug a guide is about.
 
 from __future__ import annotations
 
+import datetime
 import re
 from decimal import Decimal
 from enum import Enum
@@ -33,8 +34,6 @@ _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 def check_partial_date(value: str) -> str:
     """Accept YYYY, YYYY-MM or YYYY-MM-DD and reject impossible calendar dates."""
-    import datetime
-
     match = _PARTIAL_DATE.match(value)
     if not match:
         raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
@@ -55,6 +54,50 @@ class Status(str, Enum):
     verified = "verified"  # seen word for word in the primary source
     verified_secondary = "verified-secondary"  # seen in a review/guideline that cites the primary
     unverified = "unverified"  # believed, not seen: shown only with a visible warning
+
+
+class Stage(str, Enum):
+    """Editorial stage of a record (and, derived, of a page: its least advanced record)."""
+
+    draft = "draft"  # entered from the evidence, not yet checked by a second person
+    reviewed = "reviewed"  # a second person checked it against the source
+    approved = "approved"  # signed off for publication by a clinical editor
+
+
+STAGE_ORDER = {Stage.draft: 0, Stage.reviewed: 1, Stage.approved: 2}
+
+
+class Change(Model):
+    """One entry of a record's history: what changed, when and why."""
+
+    date: datetime.date
+    kind: Literal["added", "updated", "corrected", "reviewed"]
+    summary: NonEmpty
+
+
+class Review(Model):
+    """Who last checked a record against its source, when, and when it is next due."""
+
+    stage: Stage
+    reviewed_by: NonEmpty
+    reviewed_on: datetime.date
+    next_review: datetime.date
+    history: list[Change] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Review:
+        if self.next_review <= self.reviewed_on:
+            raise ValueError(f"next_review ({self.next_review}) must be after reviewed_on ({self.reviewed_on})")
+        for i, change in enumerate(self.history):
+            if change.date > self.reviewed_on:
+                raise ValueError(f"history[{i}].date ({change.date}) is after reviewed_on ({self.reviewed_on})")
+        return self
+
+
+class Reviewed(Model):
+    """Mixin for a record that a reviewer signs off as a whole."""
+
+    review: Review
 
 
 class IdStatus(str, Enum):
@@ -140,7 +183,7 @@ class Reference(Model):
         return v
 
 
-class ReferenceFile(Model):
+class ReferenceFile(Reviewed):
     references: list[Reference]
 
 
@@ -266,7 +309,7 @@ class Registry(Model):
     other_ids: list[NonEmpty] = Field(default_factory=list)
 
 
-class Trial(Model):
+class Trial(Reviewed):
     id: Id
     name: NonEmpty
     title: NonEmpty = Field(description="one line saying what was compared")
@@ -320,7 +363,7 @@ class AERow(Model):
     note: str = ""
 
 
-class AETable(Checked):
+class AETable(Checked, Reviewed):
     id: Id
     trial: Id
     analysis: Id
@@ -336,7 +379,7 @@ class Rule(Model):
     action: NonEmpty
 
 
-class DoseModification(Checked):
+class DoseModification(Checked, Reviewed):
     id: Id
     topic: NonEmpty
     applies_to: NonEmpty
@@ -345,7 +388,7 @@ class DoseModification(Checked):
     note: str = ""
 
 
-class Warning_(Checked):
+class Warning_(Checked, Reviewed):
     id: Id
     title: NonEmpty
     text: NonEmpty
@@ -359,7 +402,9 @@ class Monitoring(Model):
     reference: Id
 
 
-class Safety(Model):
+class Safety(Reviewed):
+    """`review` covers the monitoring list; tables, warnings and rules carry their own."""
+
     adverse_event_tables: list[AETable]
     warnings: list[Warning_]
     dose_modifications: list[DoseModification]
@@ -408,6 +453,7 @@ class Duration(Model):
     setting: Setting
     text: NonEmpty
     cycles: int | None = Field(default=None, ge=1)
+    plain: NonEmpty = Field(description="the same fact in everyday words, for patient pages")
 
 
 class Dosing(Checked):
@@ -425,13 +471,20 @@ class Dosing(Checked):
     references: list[Id] = Field(min_length=1)
 
 
-class Drug(Model):
+class Pronunciation(Checked):
+    name: NonEmpty
+    say: NonEmpty = Field(description="sounds-like spelling, stressed syllable in capitals")
+    note: str = ""
+
+
+class Drug(Reviewed):
     name: NonEmpty
     short_name: NonEmpty
     brand_names: list[NonEmpty]
     aliases: list[NonEmpty]
     drug_class: NonEmpty
     not_to_be_confused_with: str = ""
+    pronunciations: list[Pronunciation] = Field(default_factory=list)
     components: list[Component]
     mechanism: list[MechanismStep] = Field(min_length=1)
     mechanism_notes: list[MechanismStep] = Field(default_factory=list)
@@ -482,7 +535,7 @@ class TimelineEvent(Checked):
 
 
 
-class Sequencing(Model):
+class Sequencing(Reviewed):
     current_as_of: PartialDate
     pathways: list[Pathway] = Field(min_length=1)
     guidelines: list[GuidelinePosition]
@@ -501,8 +554,68 @@ class Term(Model):
     plain: NonEmpty
 
 
-class Glossary(Model):
+class Glossary(Reviewed):
     terms: list[Term] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- patient pages
+
+
+class PlainResult(Reviewed):
+    """A trial result as patient pages tell it: the figures come from the trial record."""
+
+    id: Id
+    trial: Id
+    result: Id
+    who: NonEmpty = Field(description="who took part, in everyday words")
+    outcome: NonEmpty = Field(
+        description="rate: what the counted people had ('were alive with no sign of the cancer coming back'); "
+        "median: the words before the time ('had their cancer grow or spread within')"
+    )
+    arms: tuple[Id, Id] | None = Field(
+        default=None, description="which two arms to compare, first as the sentence leads; default: the result's comparison"
+    )
+    arm_names: dict[Id, NonEmpty] = Field(default_factory=dict, description="everyday names where the arm label is not")
+
+
+class PlainSideEffect(Reviewed):
+    """One adverse-event row told as 'about N out of 100 people'."""
+
+    id: Id
+    table: Id
+    term: NonEmpty = Field(description="the row's term, exactly as in the adverse-event table")
+    column: Literal["all_grades", "grade3plus", "patients"]
+    what: NonEmpty = Field(description="what the counted people had, in everyday words")
+    arm_names: dict[Id, NonEmpty] = Field(default_factory=dict)
+
+
+class Urgency(str, Enum):
+    now = "now"  # call the care team straight away, day or night
+    same_day = "same-day"  # call the care team today
+    next_visit = "next-visit"  # mention it at the next appointment
+
+
+class Sign(Model):
+    text: NonEmpty
+    urgency: Urgency
+
+
+class Guidance(Checked, Reviewed):
+    """What a patient should look out for with one side effect, and how soon to act."""
+
+    id: Id
+    effect: NonEmpty
+    explanation: NonEmpty
+    signs: list[Sign] = Field(min_length=1)
+    warning: Id | None = Field(default=None, description="the safety warning this guidance belongs to")
+    references: list[Id] = Field(default_factory=list)
+    status_note: str = ""
+
+
+class Patient(Reviewed):
+    results: list[PlainResult] = Field(default_factory=list)
+    side_effects: list[PlainSideEffect] = Field(default_factory=list)
+    guidance: list[Guidance] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- site
@@ -515,6 +628,14 @@ class Site(Model):
     content_current_as_of: PartialDate
     subject_arm_label: NonEmpty = Field(description="short label of the guide's drug in tables")
     setting_labels: dict[Setting, NonEmpty] = Field(description="how each setting is named on pages")
+    audience_labels: dict[Literal["patient", "clinician"], NonEmpty] = Field(
+        default_factory=lambda: {"patient": "For patients and families", "clinician": "For health professionals"},
+        description="the two sides of the audience switch",
+    )
+    trial_pages_counterpart: str = Field(
+        default="", description="patient page that tells the trials' results (the switch target of every trial page)"
+    )
+    editorial_page: str = Field(default="", description="page explaining sources, checking and review status")
 
     @model_validator(mode="after")
     def _every_setting_named(self) -> Site:
@@ -523,3 +644,22 @@ class Site(Model):
             raise ValueError(f"setting_labels: expected a label for every setting; missing {missing}")
         return self
 
+
+
+# --------------------------------------------------------------------------- page front matter
+
+
+class PageMeta(BaseModel):
+    """The front-matter keys the engine reads; MkDocs and the theme own any others."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    audience: Literal["patient", "clinician"] | None = None
+    counterpart: str | None = Field(default=None, description="source path of the same topic for the other audience")
+    review: Review | None = Field(default=None, description="review of the page's own prose")
+
+    @model_validator(mode="after")
+    def _pairs(self) -> PageMeta:
+        if (self.audience is None) != (self.counterpart is None):
+            raise ValueError("expected both 'audience' and 'counterpart', or neither")
+        return self

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .citations import CitationRegistry, PageCitations
+from .models import Review
 
 
 @dataclass
@@ -21,6 +22,8 @@ class PageContext:
     registry: CitationRegistry
     citations: PageCitations
     unverified: list[str] = field(default_factory=list)
+    audience: str | None = None  # "patient" or "clinician", from the page's front matter
+    reviews: list[Review] = field(default_factory=list)  # of every record the page shows
 
     def cite(self, *ids: str) -> Markup:
         return self.registry.cite(self.citations, ids)
@@ -31,7 +34,15 @@ class PageContext:
         return rel + (f"#{anchor}" if anchor else "")
 
     def flag_unverified(self, what: str) -> None:
-        self.unverified.append(what)
+        if what not in self.unverified:  # the same value shown twice is one value to verify
+            self.unverified.append(what)
+
+    def shows(self, *records) -> None:
+        """Note that the page shows these records, so its review status covers them."""
+        for record in records:
+            review = getattr(record, "review", None)
+            if review is not None and review not in self.reviews:
+                self.reviews.append(review)
 
 
 def trial_src(trial_id: str) -> str:

@@ -2,7 +2,7 @@
 
 One rounding rule for the whole site, stated on the patient pages (see RULE):
 a percentage becomes a whole number of people out of 100, a median in months
-becomes a whole number of months, both rounded half up (88.3% -> 88; 9.5 -> 10).
+becomes a whole number of months, both rounded half up (42.6% -> 43; 5.5 -> 6).
 A rate above 0 that would round to 0 is "fewer than 1", and one below 100 that
 would round to 100 is "more than 99", so rounding never turns "some" into "none"
 or "most" into "all". Icon arrays, sentences and tests all use these functions,
@@ -14,11 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+# The examples are made-up numbers that show the rule; they are not results of any study.
 RULE = (
-    "Percentages are turned into a number of people out of 100 and rounded to the nearest whole "
-    "person (88.3% becomes about 88 out of 100; halves round up). A result above 0% that would "
-    "round to 0 is shown as fewer than 1 out of 100. Times in months are rounded to the nearest "
-    "whole month (9.6 months becomes about 10 months)."
+    "We turn each percentage into a number of people out of 100, rounded to the nearest whole "
+    "person. For example, a result of 42.6% is shown as about 43 out of 100. A result above 0% "
+    "that would round to 0 is shown as fewer than 1 out of 100. Times are rounded to the nearest "
+    "whole month, so 5.5 months is shown as about 6 months."
 )
 
 

@@ -8,6 +8,7 @@ reference list, the unverified-value notice, glossary tooltips) happen in
 
 from __future__ import annotations
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
@@ -15,7 +16,7 @@ from . import build_state
 from .config import guide_for
 from .models import Role, Setting
 from .pagecontext import PageContext
-from .render import drug, glossary, references, safety, sequencing, trials
+from .render import audience, drug, glossary, patient, references, review, safety, sequencing, trials
 
 CATALOGUE_SRC = "references.md"
 
@@ -78,8 +79,19 @@ def define_env(env) -> None:
     env.macro(lambda setting=None: sequencing.guidelines(guide, ctx(), Setting(setting) if setting else None), "guidelines")
     env.macro(lambda: sequencing.timeline(guide, ctx()), "timeline")
     env.macro(lambda: sequencing.current_as_of(guide), "sequencing_current_as_of")
-    env.macro(lambda: glossary.glossary(guide), "glossary")
+    env.macro(lambda: glossary.glossary(guide, ctx()), "glossary")
     env.macro(lambda: references.catalogue(guide.references, state.formatted), "reference_catalogue")
+
+    # Patient pages: the same records in everyday words (see render/patient.py).
+    env.macro(lambda setting: patient.results(guide, ctx(), Setting(setting)), "plain_results")
+    env.macro(lambda setting: patient.side_effects(guide, ctx(), Setting(setting)), "plain_side_effects")
+    env.macro(lambda: patient.what_to_do(guide, ctx()), "what_to_do")
+    env.macro(lambda: patient.about_side_effects(guide, ctx()), "about_side_effects")
+    env.macro(lambda: patient.dosing(guide, ctx()), "plain_dosing")
+    env.macro(lambda: patient.every(guide), "treatment_interval")
+    env.macro(lambda: patient.pronunciations(guide, ctx()), "pronunciations")
+    env.macro(lambda: patient.words(guide, ctx()), "plain_glossary")
+    env.macro(patient.rounding_rule, "rounding_rule")
     env.variables["guide_title"] = guide.site.title
     env.variables["_state"] = state  # keeps the state visible to debugging tools (`macros_info`)
 
@@ -94,27 +106,63 @@ def on_pre_page_macros(env) -> None:
 
 def on_post_page_macros(env) -> None:
     state = build_state.current()
-    ctx = state.pages.get(env.page.file.src_uri)
+    page = env.page
+    src = page.file.src_uri
+    ctx = _context(env)
+    meta = state.page_meta.get(src)
+    ctx.audience = meta.audience if meta else None
     markdown = env.markdown
-    if ctx and ctx.unverified:
-        markdown = _insert_after_title(markdown, _unverified_notice(len(ctx.unverified)))
-    if ctx and ctx.citations.order:
+
+    # Review status: the page's own prose plus every record it showed, including its sources.
+    if meta and meta.review:
+        ctx.reviews.append(meta.review)
+    ctx.shows(*(_Reviewed(state.guide.reference_reviews[r]) for r in ctx.citations.order))
+    summary = review.summarise(ctx.reviews)
+    if summary is None:
+        raise PluginError(f"{src}: nothing on this page carries a review; add a 'review' block to its front matter")
+    page.meta["review_status"] = summary.as_meta()
+    editorial = state.guide.site.editorial_page
+    below_title = [review.status_line(summary, ctx.link(editorial, "review-status") if editorial and editorial != src else "")]
+    if ctx.unverified:
+        below_title.append(_unverified_notice(len(ctx.unverified)))
+        state.unverified[page.title or src] = list(ctx.unverified)
+    markdown = _insert_after_title(markdown, "\n\n".join(below_title))
+    if meta and meta.audience and meta.counterpart:
+        switch = audience.switch(state.guide.site.audience_labels, meta.audience, ctx.link(meta.counterpart.split("#")[0], meta.counterpart.partition("#")[2]))
+        markdown = _insert_before_title(markdown, switch)
+
+    if ctx.citations.order:
         catalogue = File(CATALOGUE_SRC, "", "", env.conf["use_directory_urls"]).url
-        url = get_relative_url(catalogue, env.page.url)
+        url = get_relative_url(catalogue, page.url)
         markdown += "\n\n## References { #references }\n\n" + references.page_list(ctx.citations, state.guide.references, state.formatted, url) + "\n"
-    abbreviations = glossary.abbreviations(state.guide)
+    abbreviations = glossary.abbreviations(state.guide, ctx.audience)
     if abbreviations:
         markdown += "\n\n" + abbreviations + "\n"
     env.markdown = markdown
 
 
+class _Reviewed:
+    """Adapter: a reference's file review, in the shape `PageContext.shows` takes."""
+
+    def __init__(self, review) -> None:
+        self.review = review
+
+
 def _unverified_notice(n: int) -> str:
     what = "one value" if n == 1 else f"{n} values"
     return (
-        '!!! warning "Not yet verified"\n\n'
+        '!!! warning unverified-notice "Not yet verified"\n\n'
         f"    This page shows {what} not yet verified against the primary source. "
         "Each one is marked where it appears.\n"
     )
+
+
+def _insert_before_title(markdown: str, block: str) -> str:
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[:i] + [block, ""] + lines[i:])
+    return block + "\n\n" + markdown
 
 
 def _insert_after_title(markdown: str, block: str) -> str:

@@ -32,10 +32,12 @@ def _add(rel: str, text: str) -> Callable[[Path], None]:
     return apply
 
 
+REVIEW = "review: {stage: draft, reviewed_by: T, reviewed_on: 2026-01-01, next_review: 2026-06-01}\n"
+
 CASES = {
     "unknown field": (_edit("trials/alpha.yml", "phase: III", "phase: III\ncolour: red"),
                       ["alpha.yml", "colour", "unknown field"]),
-    "duplicate reference id": (_add("references/more.yml", "references:\n  - {id: doe2020, type: report, title: Again}\n"),
+    "duplicate reference id": (_add("references/more.yml", "references:\n  - {id: doe2020, type: report, title: Again}\n" + REVIEW),
                                ["more.yml", "references[0].id", "duplicate reference id 'doe2020'"]),
     "duplicate trial id": (_edit("trials/beta.yml", "id: beta", "id: alpha"),
                            ["beta.yml", "id", "match the file name"]),
@@ -68,6 +70,24 @@ CASES = {
                     ["mirror.yml", "references[0].url", "canonical address"]),
     "missing required field": (_edit("trials/beta.yml", "primary_endpoint: Objective response rate\n", ""),
                                ["beta.yml", "primary_endpoint", "required field is missing"]),
+    # review status
+    "missing review": (_edit("trials/beta.yml", "review:\n  stage: approved", "reviewed:\n  stage: approved"),
+                       ["beta.yml", "review", "required field is missing"]),
+    "next review before last review": (_edit("trials/alpha.yml", "next_review: 2026-09-01", "next_review: 2024-09-01"),
+                                       ["alpha.yml", "review", "next_review (2024-09-01) must be after reviewed_on (2025-03-01)"]),
+    "unknown review stage": (_edit("trials/alpha.yml", "stage: approved", "stage: signed"),
+                             ["alpha.yml", "review.stage", "'draft', 'reviewed' or 'approved'"]),
+    # patient pages
+    "patient sentence for a missing result": (_edit("patient.yml", "result: pfs", "result: os"),
+                                              ["patient.yml", "results[0].result", "unknown result 'os' of trial 'alpha'"]),
+    "median without a place for the time": (_edit("patient.yml", "lived for {months} or longer before the disease grew", "lived longer"),
+                                            ["patient.yml", "results[0].outcome", "a median needs {months}"]),
+    "side effect row not in the table": (_edit("patient.yml", "term: Fatigue", "term: Tiredness"),
+                                         ["patient.yml", "side_effects[0].term", "no row 'Tiredness' in table 'alpha-g3'"]),
+    "side effect with one arm only": (_edit("patient.yml", "column: all_grades", "column: patients"),
+                                      ["patient.yml", "side_effects[0].column", "a comparison needs two"]),
+    "unknown urgency": (_edit("patient.yml", "urgency: same-day", "urgency: soon"),
+                        ["patient.yml", "guidance[0].signs[0].urgency", "'now', 'same-day' or 'next-visit'"]),
 }
 
 

@@ -16,7 +16,7 @@ from macros.citations import CitationRegistry
 from macros.loader import load_guide
 from macros.models import Role, Setting
 from macros.pagecontext import PageContext
-from macros.render import drug, glossary, references, safety, sequencing, trials
+from macros.render import drug, glossary, patient, references, safety, sequencing, trials
 
 from .conftest import MINIPACK
 
@@ -40,7 +40,12 @@ RENDERS = {
     "safety.md": ("safety.md", lambda g, c: "\n".join([safety.boxed_warnings(g, c), safety.warnings(g, c), safety.dose_modifications(g, c), safety.monitoring(g, c)])),
     "drug.md": ("mechanism.md", lambda g, c: "\n".join([drug.components(g, c), drug.mechanism(g, c), drug.approvals(g, c), drug.dosing(g, c)])),
     "sequencing.md": ("sequencing.md", lambda g, c: "\n".join([sequencing.pathway(g, c, Setting.metastatic), sequencing.guidelines(g, c), sequencing.timeline(g, c)])),
-    "glossary.md": ("glossary.md", lambda g, c: glossary.glossary(g) + "\n" + glossary.abbreviations(g)),
+    "glossary.md": ("glossary.md", lambda g, c: glossary.glossary(g, c) + "\n" + glossary.abbreviations(g)),
+    "patient_results.md": ("patients/study-results.md", lambda g, c: patient.results(g, c, Setting.metastatic)),
+    "patient_side_effects.md": ("patients/side-effects.md", lambda g, c: "\n".join([
+        patient.what_to_do(g, c), patient.about_side_effects(g, c), patient.side_effects(g, c, Setting.metastatic)])),
+    "patient_dosing.md": ("patients/how-it-is-given.md", lambda g, c: patient.dosing(g, c)),
+    "patient_words.md": ("patients/words.md", lambda g, c: patient.words(g, c) + "\n" + glossary.abbreviations(g, "patient")),
 }
 
 

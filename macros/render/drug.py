@@ -16,6 +16,7 @@ def names(guide: Guide) -> str:
 
 
 def components(guide: Guide, ctx: PageContext) -> str:
+    ctx.shows(guide.drug)
     rows = []
     for c in guide.drug.components:
         value = f" {fmt.num(c.value)}" if c.value is not None else ""
@@ -24,6 +25,7 @@ def components(guide: Guide, ctx: PageContext) -> str:
 
 
 def mechanism(guide: Guide, ctx: PageContext) -> str:
+    ctx.shows(guide.drug)
     steps = "\n".join(
         f"{i}. **{s.title}.** {s.text} {ctx.cite(*s.references)} {_badge(ctx, s.status, s.title)}"
         for i, s in enumerate(guide.drug.mechanism, start=1)
@@ -32,12 +34,14 @@ def mechanism(guide: Guide, ctx: PageContext) -> str:
 
 
 def mechanism_notes(guide: Guide, ctx: PageContext) -> str:
+    ctx.shows(guide.drug)
     return "\n".join(
         f"- **{s.title}.** {s.text} {ctx.cite(*s.references)} {_badge(ctx, s.status, s.title)}" for s in guide.drug.mechanism_notes
     ) + "\n"
 
 
 def approvals(guide: Guide, ctx: PageContext) -> str:
+    ctx.shows(guide.drug)
     rows = "\n".join(
         f"| {fmt.date(a.date)} | {a.region} | {a.indication} {ctx.cite(*a.references)} {_badge(ctx, a.status, a.indication)} |"
         for a in sorted(guide.drug.approvals, key=lambda a: a.date)
@@ -46,6 +50,7 @@ def approvals(guide: Guide, ctx: PageContext) -> str:
 
 
 def dosing(guide: Guide, ctx: PageContext) -> str:
+    ctx.shows(guide.drug)
     d = guide.drug.dosing
     cite = ctx.cite(*d.references)
     out = [

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from ..loader import Guide
+from ..pagecontext import PageContext
 
 
-def glossary(guide: Guide) -> str:
+def glossary(guide: Guide, ctx: PageContext) -> str:
+    ctx.shows(guide.glossary)
     out = []
     for t in sorted(guide.glossary.terms, key=lambda t: t.term.lower()):
         abbr = f" ({t.abbreviation})" if t.abbreviation else ""
@@ -15,11 +17,19 @@ def glossary(guide: Guide) -> str:
     return "\n".join(out)
 
 
-def abbreviations(guide: Guide) -> str:
-    """Markdown `abbr` definitions; Material shows them as tooltips wherever the abbreviation appears."""
+def abbreviations(guide: Guide, audience: str | None = None) -> str:
+    """Markdown `abbr` definitions; Material shows them as tooltips wherever the text appears.
+
+    Every page explains the abbreviations. Patient pages also explain the terms themselves
+    ("Thrombocytopenia", "adjuvant therapy"), so a medical word that has to stay in plain
+    text still carries its everyday meaning.
+    """
     lines = []
     for t in guide.glossary.terms:
+        title = f"{t.term}: {t.plain}".replace("]", ")").replace("\n", " ")
         if t.abbreviation:
-            title = f"{t.term}: {t.plain}".replace("]", ")").replace("\n", " ")
             lines.append(f"*[{t.abbreviation}]: {title}")
+        if audience == "patient" and not any(ch in t.term for ch in "()/[]"):
+            for form in dict.fromkeys([t.term, t.term.lower()]):
+                lines.append(f"*[{form}]: {t.plain}".replace("\n", " "))
     return "\n".join(lines)

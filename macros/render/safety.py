@@ -12,13 +12,15 @@ from .trials import ae_table
 
 def boxed_warnings(guide: Guide, ctx: PageContext) -> str:
     items = [w for w in guide.safety.warnings if w.boxed]
-    body = "\n".join(f"    - **{w.title}.** {w.text} {ctx.cite(w.reference)} {_badge(ctx, w.status, w.title)}" for w in items)
+    ctx.shows(*items)
+    body = "\n".join(f"    - <span id=\"warning-{w.id}\"></span>**{w.title}.** {w.text} {ctx.cite(w.reference)} {_badge(ctx, w.status, w.title)}" for w in items)
     return f'!!! danger "Boxed warnings"\n\n{body}\n'
 
 
 def warnings(guide: Guide, ctx: PageContext) -> str:
     items = [w for w in guide.safety.warnings if not w.boxed]
-    return "\n".join(f"- **{w.title}.** {w.text} {ctx.cite(w.reference)} {_badge(ctx, w.status, w.title)}" for w in items) + "\n"
+    ctx.shows(*items)
+    return "\n".join(f"- <span id=\"warning-{w.id}\"></span>**{w.title}.** {w.text} {ctx.cite(w.reference)} {_badge(ctx, w.status, w.title)}" for w in items) + "\n"
 
 
 def adverse_events(guide: Guide, ctx: PageContext) -> str:
@@ -37,6 +39,7 @@ def adverse_events(guide: Guide, ctx: PageContext) -> str:
 
 def dose_modifications(guide: Guide, ctx: PageContext) -> str:
     out = []
+    ctx.shows(*guide.safety.dose_modifications)
     for mod in guide.safety.dose_modifications:
         out.append(f"### {mod.topic}\n")
         out.append(f"Applies to: {mod.applies_to}. {ctx.cite(mod.reference)} {_badge(ctx, mod.status, mod.topic)}\n")
@@ -48,5 +51,6 @@ def dose_modifications(guide: Guide, ctx: PageContext) -> str:
 
 
 def monitoring(guide: Guide, ctx: PageContext) -> str:
+    ctx.shows(guide.safety)  # the monitoring list has no review of its own: the file's covers it
     rows = "\n".join(f"| {m.what} | {m.when} {ctx.cite(m.reference)} |" for m in guide.safety.monitoring)
     return "| What | When |\n| --- | --- |\n" + rows + "\n"

@@ -13,6 +13,7 @@ POSITION_LABEL = {"preferred": "Preferred", "option": "Option", "historical": "H
 
 
 def pathway(guide: Guide, ctx: PageContext, setting: Setting) -> str:
+    ctx.shows(guide.sequencing)
     out = []
     for path in guide.sequencing.pathways:
         if path.setting != setting:
@@ -33,6 +34,7 @@ def pathway(guide: Guide, ctx: PageContext, setting: Setting) -> str:
 
 
 def guidelines(guide: Guide, ctx: PageContext, setting: Setting | None = None) -> str:
+    ctx.shows(guide.sequencing)
     rows = []
     for g in sorted(guide.sequencing.guidelines, key=lambda g: (g.setting.value, -(g.year or 0), g.body)):
         if setting and g.setting != setting:
@@ -42,6 +44,7 @@ def guidelines(guide: Guide, ctx: PageContext, setting: Setting | None = None) -
 
 
 def timeline(guide: Guide, ctx: PageContext) -> str:
+    ctx.shows(guide.sequencing)
     items = sorted(guide.sequencing.timeline, key=lambda e: e.date)
     return "\n".join(
         f"- **{fmt.date(e.date)}**: {e.text} {ctx.cite(*e.references)} {_badge(ctx, e.status, e.text)}" for e in items

@@ -36,6 +36,7 @@ def overview(guide: Guide, ctx: PageContext, setting: Setting, roles: tuple[Role
     for trial in guide.trials.values():
         if trial.setting != setting or trial.role not in roles:
             continue
+        ctx.shows(trial)
         result = primary_result(trial)
         if result is not None:
             arm_order = _arm_order(trial, result)
@@ -68,6 +69,7 @@ def _arm_order(trial: Trial, result: Result) -> list[str]:
 
 def page(guide: Guide, trial: Trial, ctx: PageContext) -> str:
     """The whole Markdown of one trial page."""
+    ctx.shows(trial)
     out = [f"# {trial.name}\n", f"*{trial.title}*\n"]
     if trial.status == Status.unverified or trial.status_note:
         out.append(render("status_badge.html", status=trial.status.value) + (f" {trial.status_note}" if trial.status_note else "") + "\n")
@@ -149,6 +151,7 @@ def _patients(trial: Trial) -> str:
 
 
 def ae_table(trial: Trial, table: AETable, ctx: PageContext) -> str:
+    ctx.shows(table)
     if table.status == Status.unverified:
         ctx.flag_unverified(f"{trial.name}: {table.title}")
     arm_ids = {arm for row in table.rows for arm in row.values}

@@ -1,0 +1,55 @@
+"""A page's review status, derived from the records it shows and its own prose.
+
+"Last reviewed" is the oldest review date among them, "next review" the earliest
+due date, and the stage the least advanced one: a page is only as current and as
+checked as its weakest part.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from ..models import STAGE_ORDER, Review, Stage
+from .templates import render
+
+STAGE_LABEL = {Stage.draft: "Draft", Stage.reviewed: "Reviewed", Stage.approved: "Approved"}
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    last_reviewed: datetime.date
+    next_review: datetime.date
+    stage: Stage
+    records: int  # how many reviewed records (and prose blocks) the summary covers
+
+    def as_meta(self) -> dict[str, str]:
+        """Plain values for templates (page furniture, print footer, embeds)."""
+        return {
+            "last_reviewed": self.last_reviewed.isoformat(),
+            "last_reviewed_text": long_date(self.last_reviewed),
+            "next_review": self.next_review.isoformat(),
+            "next_review_text": long_date(self.next_review),
+            "stage": self.stage.value,
+            "stage_label": STAGE_LABEL[self.stage],
+        }
+
+
+def summarise(reviews: list[Review]) -> ReviewSummary | None:
+    if not reviews:
+        return None
+    return ReviewSummary(
+        last_reviewed=min(r.reviewed_on for r in reviews),
+        next_review=min(r.next_review for r in reviews),
+        stage=min((r.stage for r in reviews), key=STAGE_ORDER.__getitem__),
+        records=len(reviews),
+    )
+
+
+def long_date(d: datetime.date) -> str:
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def status_line(summary: ReviewSummary, about_link: str) -> str:
+    """The line under a page title (HTML with a Markdown link inside, via md_in_html)."""
+    return str(render("review_status.html", s=summary.as_meta(), about_link=about_link))

@@ -207,3 +207,47 @@ def test_no_horizontal_scroll_at_360px(context, site_server, page_paths):
     finally:
         page.close()
     assert not wide, "pages scroll horizontally at 360 px:\n" + "\n".join(wide)
+
+
+def test_audience_switch_remembers_the_choice_only_when_asked(browser, site_server):
+    # A context of its own: its localStorage must not leak into the crawl's context.
+    ctx = browser.new_context()
+    try:
+        first = ctx.new_page()
+        first.goto(site_server + "safety/", wait_until="load")
+        # without the box ticked, the choice is not stored: a new visit stays where it lands
+        first.click("nav.audience-switch a")
+        first.wait_for_url("**/patients/side-effects/")
+        assert first.evaluate("localStorage.getItem('guide-audience')") is None
+        first.get_by_label("Remember my choice on this device").check()
+
+        # a new visit (new tab, new session) that opens the clinician page lands on the patient one
+        later = ctx.new_page()
+        later.goto(site_server + "safety/", wait_until="load")
+        later.wait_for_url("**/patients/side-effects/")
+        # within that visit, the switch still goes to the other version, and moves the remembered choice
+        later.click("nav.audience-switch a")
+        later.wait_for_url("**/safety/")
+        assert later.evaluate("localStorage.getItem('guide-audience')") == "clinician"
+
+        # unticking forgets it
+        later.get_by_label("Remember my choice on this device").uncheck()
+        assert later.evaluate("localStorage.getItem('guide-audience')") is None
+        again = ctx.new_page()
+        again.goto(site_server + "patients/side-effects/", wait_until="load")
+        assert again.url.endswith("/patients/side-effects/")
+    finally:
+        ctx.close()
+
+
+def test_audience_switch_works_without_javascript(browser, site_server):
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(site_server + "trials/katherine/", wait_until="load")
+        page.click("nav.audience-switch a")
+        page.wait_for_url("**/patients/study-results/#katherine")
+        assert page.locator("#katherine").count() == 1
+        assert page.get_by_label("Remember my choice on this device").count() == 0
+    finally:
+        ctx.close()

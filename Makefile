@@ -22,9 +22,9 @@ serve: $(VENV_OK)
 site: $(VENV_OK)
 	$(PY) -m macros.build site
 
-## Validate data/ without building the site
+## Validate a content pack's data/ without building the site (PACK=<folder> for another pack)
 check-data: $(VENV_OK)
-	$(PY) -m macros.check data
+	$(PY) -m macros.check $${PACK:-.}/data
 
 ## System tools for the checks: Chromium (browser tests, Lighthouse) and Java (Nu HTML
 ## Checker), from Debian's packages; never a downloaded browser build

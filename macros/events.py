@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from . import build_state, pagemeta
-from .config import guide_for
+from .config import docs_dir, guide_for
 from .errors import DataError
 from .models import PageMeta
 from .pages import trial_page_source, trials_nav
@@ -32,10 +32,16 @@ CATALOGUE_SRC = "references.md"
 def on_config(config):
     guide = guide_for(config)
     # `mkdocs serve` rebuilds when the evidence or the engine changes, not only the prose.
-    # Added here rather than in mkdocs.yml because the data folder can come from GUIDE_DATA.
-    for path in (str(guide.data_dir), str(Path(__file__).resolve().parent)):
+    # Added here rather than in mkdocs.yml because the pack can come from PACK.
+    for path in (str(guide.data_dir), str(docs_dir(config)), str(Path(__file__).resolve().parent)):
         if path not in config.watch:
             config.watch.append(path)
+    # The content pack names the guide and lays out its nav; mkdocs.yml holds only the engine.
+    config.docs_dir = str(docs_dir(config))
+    config.site_name = guide.site.title
+    config.site_description = guide.site.description or config.site_description
+    if guide.site.nav:
+        config.nav = guide.site.nav
     config.extra["content_current_as_of"] = fmt.date(guide.site.content_current_as_of)
     config.nav = _expand_trials(config.nav, guide) if config.nav else config.nav
     return config

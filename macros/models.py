@@ -13,7 +13,7 @@ import datetime
 import re
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -621,10 +621,15 @@ class Patient(Reviewed):
 # --------------------------------------------------------------------------- site
 
 
+# MkDocs nav entries: "page.md", {"Title": "page.md"} or {"Section": [entries...]}.
+NavItem = Annotated[str | dict[str, Any], Field(union_mode="left_to_right")]
+
+
 class Site(Model):
     """Facts about the guide itself (not the drug): used in page furniture."""
 
     title: NonEmpty
+    description: str = ""
     content_current_as_of: PartialDate
     subject_arm_label: NonEmpty = Field(description="short label of the guide's drug in tables")
     setting_labels: dict[Setting, NonEmpty] = Field(description="how each setting is named on pages")
@@ -636,6 +641,7 @@ class Site(Model):
         default="", description="patient page that tells the trials' results (the switch target of every trial page)"
     )
     editorial_page: str = Field(default="", description="page explaining sources, checking and review status")
+    nav: list[NavItem] = Field(default_factory=list, description="MkDocs nav: 'Title: page.md' entries and sections")
 
     @model_validator(mode="after")
     def _every_setting_named(self) -> Site:

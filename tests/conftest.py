@@ -11,15 +11,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-MINIPACK = ROOT / "tests" / "fixtures" / "minipack" / "data"
+# The second content pack: a fictional drug with both audiences, built through the same commands.
+MINIPACK = ROOT / "tests" / "fixtures" / "minipack"
+MINIPACK_DATA = MINIPACK / "data"
 
 
-def run_build(site_dir: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
-    """Build exactly as `make site` does (strict, atomic), optionally from another data folder."""
+def run_build(site_dir: Path, pack: Path | None = None) -> subprocess.CompletedProcess:
+    """Build exactly as `make site` does (strict, atomic), optionally from another content pack."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("GUIDE_DATA", None)
-    if data_dir is not None:
-        env["GUIDE_DATA"] = str(data_dir)
+    env.pop("PACK", None)
+    if pack is not None:
+        env["PACK"] = str(pack)
     return subprocess.run(
         [sys.executable, "-m", "macros.build", str(site_dir), str(ROOT / "mkdocs.yml")],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,

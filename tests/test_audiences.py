@@ -145,22 +145,16 @@ def test_switch_is_plain_links_that_work_without_javascript(real_site: Path) -> 
 
 
 def test_a_one_sided_counterpart_stops_the_build(tmp_path: Path) -> None:
-    from .conftest import ROOT
-
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", ".pytest_cache", "__pycache__", "data", "tests", "dist"))
-    page = project / "docs" / "dosing.md"
-    page.write_text(page.read_text().replace("counterpart: patients/how-it-is-given.md", "counterpart: patients/words.md", 1))
-    import subprocess
-    import sys
-
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_DATA": str(MINIPACK)}
-    done = subprocess.run([sys.executable, "-m", "macros.build", str(project / "site"), str(project / "mkdocs.yml")],
-                          cwd=project, env=env, capture_output=True, text=True, check=False)
+    pack = tmp_path / "pack"
+    shutil.copytree(MINIPACK, pack)
+    page = pack / "docs" / "dosing.md"
+    page.write_text(page.read_text().replace("counterpart: patients/how-given.md", "counterpart: patients/words.md", 1))
+    site = tmp_path / "site"
+    done = run_build(site, pack)
     out = done.stdout + done.stderr
     assert done.returncode != 0
     assert "dosing.md" in out and "front matter → counterpart" in out and "must point at each other" in out
-    assert not (project / "site").exists()
+    assert not site.exists()
 
 
 # ------------------------------------------------------------------ readability
@@ -233,7 +227,7 @@ def test_unverified_notice_renders_from_the_data(mini_site: Path, real_site: Pat
     assert alpha.select_one(".status--unverified")
     assert not _soup(_page(mini_site, "trials/beta.md")).select_one(".unverified-notice")
     # the patient sentence of the same unverified result is marked too
-    assert _soup(_page(mini_site, "patients/study-results.md")).select_one('[data-plain="alpha-orr"] .status--unverified')
+    assert _soup(_page(mini_site, "patients/results.md")).select_one('[data-plain="alpha-orr"] .status--unverified')
     side_effects = _soup(_page(real_site, "patients/side-effects.md"))
     assert side_effects.select_one(".unverified-notice"), "the editors' warning signs are not yet verified"
 
@@ -247,11 +241,11 @@ def test_publication_switch_fails_while_an_unverified_value_is_shown(tmp_path: P
         assert "ALPHA: Objective response rate" in done.stdout + done.stderr
         assert not site.exists()
         # the same pack with that one value verified publishes
-        data = tmp_path / "data"
-        shutil.copytree(MINIPACK, data)
-        alpha = data / "trials" / "alpha.yml"
+        pack = tmp_path / "pack"
+        shutil.copytree(MINIPACK, pack)
+        alpha = pack / "data" / "trials" / "alpha.yml"
         alpha.write_text(alpha.read_text().replace("    reference: doe2020\n    status: unverified", "    reference: doe2020\n    status: verified"))
-        done = run_build(site, data)
+        done = run_build(site, pack)
         assert done.returncode == 0, done.stdout + done.stderr
     finally:
         del os.environ["REQUIRE_VERIFIED"]

@@ -93,21 +93,22 @@ CASES = {
 
 @pytest.fixture
 def pack(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(MINIPACK, data)
-    return data
+    """A copy of the test content pack (data/ and docs/) that a case may spoil."""
+    copy = tmp_path / "pack"
+    shutil.copytree(MINIPACK, copy)
+    return copy
 
 
 def test_fixture_pack_is_valid(pack: Path) -> None:
-    load_guide(pack)  # the bad cases below each differ from this by one mistake
+    load_guide(pack / "data")  # the bad cases below each differ from this by one mistake
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_each_mistake_is_named(pack: Path, case: str) -> None:
     mutate, expected = CASES[case]
-    mutate(pack)
+    mutate(pack / "data")
     with pytest.raises(DataError) as caught:
-        load_guide(pack)
+        load_guide(pack / "data")
     message = str(caught.value)
     for fragment in expected:
         assert fragment in message, f"{fragment!r} missing from:\n{message}"
@@ -116,7 +117,7 @@ def test_each_mistake_is_named(pack: Path, case: str) -> None:
 @pytest.mark.parametrize("case", ["HR outside its CI", "arm sizes do not add up", "dangling reference"])
 def test_build_stops_and_writes_nothing(pack: Path, tmp_path: Path, case: str) -> None:
     mutate, expected = CASES[case]
-    mutate(pack)
+    mutate(pack / "data")
     site = tmp_path / "site"
     done = run_build(site, pack)
     assert done.returncode != 0
@@ -130,21 +131,23 @@ def test_failed_build_keeps_previous_site(pack: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     assert run_build(site, pack).returncode == 0
     before = sorted(p.relative_to(site) for p in site.rglob("*"))
-    CASES["percentage above 100"][0](pack)
+    CASES["percentage above 100"][0](pack / "data")
     assert run_build(site, pack).returncode != 0
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
 
 
-def test_unknown_citation_in_a_page_fails_the_build(tmp_path: Path) -> None:
-    from .conftest import ROOT
-
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", ".pytest_cache", "__pycache__", "data"))
-    page = project / "docs" / "mechanism.md"
+def test_unknown_citation_in_a_page_fails_the_build(pack: Path, tmp_path: Path) -> None:
+    page = pack / "docs" / "mechanism.md"
     page.write_text(page.read_text() + '\nA claim.{{ cite("no-such-source") }}\n')
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_DATA": str(MINIPACK)}
-    done = subprocess.run([sys.executable, "-m", "macros.build", str(project / "site"), str(project / "mkdocs.yml")],
-                          cwd=project, env=env, capture_output=True, text=True, check=False)
+    site = tmp_path / "site"
+    done = run_build(site, pack)
     assert done.returncode != 0
     assert "no-such-source" in done.stderr + done.stdout
-    assert not (project / "site").exists()
+    assert not site.exists()
+
+
+def test_a_pack_without_docs_is_named(pack: Path, tmp_path: Path) -> None:
+    shutil.rmtree(pack / "docs")
+    done = run_build(tmp_path / "site", pack)
+    assert done.returncode != 0
+    assert "expected the folders data/ and docs/" in done.stdout + done.stderr

@@ -18,7 +18,7 @@ from macros.models import Role, Setting
 from macros.pagecontext import PageContext
 from macros.render import drug, glossary, patient, references, safety, sequencing, trials
 
-from .conftest import MINIPACK
+from .conftest import MINIPACK_DATA
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -51,7 +51,7 @@ RENDERS = {
 
 @pytest.mark.parametrize("name", RENDERS, ids=list(RENDERS))
 def test_render_matches_golden(name: str) -> None:
-    guide = load_guide(MINIPACK)
+    guide = load_guide(MINIPACK_DATA)
     src, render = RENDERS[name]
     ctx = _ctx(guide, src)
     out = _with_references(guide, ctx, render(guide, ctx))
@@ -63,7 +63,7 @@ def test_render_matches_golden(name: str) -> None:
 
 
 def test_unverified_result_is_flagged() -> None:
-    guide = load_guide(MINIPACK)
+    guide = load_guide(MINIPACK_DATA)
     ctx = _ctx(guide, "trials/alpha.md")
     trials.page(guide, guide.trials["alpha"], ctx)
     assert ctx.unverified == ["ALPHA: Objective response rate"]

@@ -7,7 +7,7 @@ Prints figures only; it never fails on slow numbers.
 * pages, HTML bytes per page (median, max)
 * bytes a first visit to the home page downloads (HTML + CSS + JS + fonts it references)
 * scale test: a synthetic pack of 1,000 trials and 3,000 references (made from the
-  test minipack), built with GUIDE_DATA, against a plain Material build of the same
+  test minipack), built with PACK, against a plain Material build of the same
   number of trivial pages (same mkdocs/material, no macros).
 """
 
@@ -32,7 +32,7 @@ import yaml
 
 from .common import ROOT, build
 
-MINIPACK = ROOT / "tests" / "fixtures" / "minipack" / "data"
+MINIPACK = ROOT / "tests" / "fixtures" / "minipack"  # a content pack: data/ and docs/
 N_TRIALS = 1000
 REFS_PER_TRIAL = 3
 RUNS = 5
@@ -126,11 +126,12 @@ def first_visit(site: Path) -> list[tuple[str, int, int]]:
 
 # ---------------------------------------------------------- synthetic pack
 def make_pack(dest: Path, n_trials: int = N_TRIALS, refs_per_trial: int = REFS_PER_TRIAL) -> None:
-    """Copy the minipack and add n_trials trials and n_trials*refs_per_trial references."""
+    """Copy the test pack and add n_trials trials and n_trials*refs_per_trial references to its data."""
     shutil.copytree(MINIPACK, dest)
-    trial_tpl = yaml.safe_load((MINIPACK / "trials" / "alpha.yml").read_text())
-    ref_tpl = next(r for r in yaml.safe_load((MINIPACK / "references" / "refs.yml").read_text())["references"]
-                   if r["id"] == "doe2020")
+    data = dest / "data"
+    trial_tpl = yaml.safe_load((data / "trials" / "alpha.yml").read_text())
+    ref_file = yaml.safe_load((data / "references" / "refs.yml").read_text())
+    ref_tpl = next(r for r in ref_file["references"] if r["id"] == "doe2020")
     refs = []
     for i in range(1, n_trials + 1):
         tid = f"syn{i:04d}"
@@ -158,11 +159,11 @@ def make_pack(dest: Path, n_trials: int = N_TRIALS, refs_per_trial: int = REFS_P
         for r in t["results"]:
             r["reference"] = ref_ids[0]
         t["references"] = ref_ids
-        (dest / "trials" / f"{tid}.yml").write_text(yaml.safe_dump(t, sort_keys=False, allow_unicode=True))
+        (data / "trials" / f"{tid}.yml").write_text(yaml.safe_dump(t, sort_keys=False, allow_unicode=True))
     chunk = 500
     for n, start in enumerate(range(0, len(refs), chunk)):
-        (dest / "references" / f"synthetic-{n:02d}.yml").write_text(
-            yaml.safe_dump({"references": refs[start:start + chunk]}, sort_keys=False, allow_unicode=True))
+        (data / "references" / f"synthetic-{n:02d}.yml").write_text(yaml.safe_dump(
+            {"references": refs[start:start + chunk], "review": ref_file["review"]}, sort_keys=False, allow_unicode=True))
 
 
 def plain_material(dest: Path, n_pages: int) -> Path:
@@ -206,8 +207,8 @@ def main() -> int:
         print("Scale test: generating 1,000 trials / 3,000 references ...", flush=True)
         pack = work / "pack"
         make_pack(pack)
-        s_imp, s_load = load_times(pack, runs=1)
-        t_scale = timed(build, work / "scale-site", data_dir=pack)
+        s_imp, s_load = load_times(pack / "data", runs=1)
+        t_scale = timed(build, work / "scale-site", pack=pack)
         n_scale = len(html_files(work / "scale-site"))
         print(f"Plain Material build of {n_scale} trivial pages ...", flush=True)
         cfg = plain_material(work / "plain", n_scale)

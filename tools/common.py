@@ -21,12 +21,12 @@ CHROME_FLAGS = [
 ]
 
 
-def build(site_dir: Path, data_dir: Path | None = None, config: Path | None = None) -> subprocess.CompletedProcess:
-    """Build exactly as `make site` does (strict, atomic); raise with the log if it fails."""
+def build(site_dir: Path, pack: Path | None = None, config: Path | None = None) -> subprocess.CompletedProcess:
+    """Build exactly as `make site` does (strict, atomic), optionally from another content pack."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("GUIDE_DATA", None)
-    if data_dir is not None:
-        env["GUIDE_DATA"] = str(data_dir)
+    env.pop("PACK", None)
+    if pack is not None:
+        env["PACK"] = str(pack)
     done = subprocess.run(
         [sys.executable, "-m", "macros.build", str(site_dir), str(config or ROOT / "mkdocs.yml")],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,

@@ -5,7 +5,14 @@ PY      := .venv/bin/python
 VENV_OK := .venv/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check-data lock clean browser-deps audit bench
+# Content pack: this folder by default; `PACK=<folder> make site` (or `make site PACK=<folder>`)
+# builds another. The engine reads PACK from the environment.
+ifdef PACK
+export PACK
+endif
+PACK_DIR := $(or $(PACK),.)
+
+.PHONY: serve site test check-data schemas new-trial lock clean browser-deps audit bench
 
 $(VENV_OK): requirements.lock pyproject.toml
 	python3 -m venv .venv
@@ -24,7 +31,17 @@ site: $(VENV_OK)
 
 ## Validate a content pack's data/ without building the site (PACK=<folder> for another pack)
 check-data: $(VENV_OK)
-	$(PY) -m macros.check $${PACK:-.}/data
+	$(PY) -m macros.check $(PACK_DIR)/data
+
+## Rewrite the JSON Schemas of the data files from the models, and point every data file at its schema
+schemas: $(VENV_OK)
+	$(PY) -m macros.schemas
+	$(PY) -m macros.schemas --annotate $(PACK_DIR)
+
+## Start a new trial record with every field commented: make new-trial ID=<trial-id> [PACK=<folder>]
+new-trial: $(VENV_OK)
+	@test -n "$(ID)" || { echo "usage: make new-trial ID=<trial-id>"; exit 2; }
+	$(PY) -m macros.scaffold trial $(ID) --pack $(PACK_DIR)
 
 ## System tools for the checks: Chromium (browser tests, Lighthouse) and Java (Nu HTML
 ## Checker), from Debian's packages; never a downloaded browser build

@@ -28,6 +28,7 @@ class BuildState:
     pages: dict[str, PageContext] = field(default_factory=dict)
     page_meta: dict[str, PageMeta] = field(default_factory=dict)  # checked front matter, by source path
     unverified: dict[str, list[str]] = field(default_factory=dict)  # page title -> unverified values shown
+    shown_on: dict[str, tuple[str, str, set[int]]] = field(default_factory=dict)  # src -> (title, url, record ids)
 
 
 _current: BuildState | None = None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from markupsafe import escape
 from mkdocs.utils import get_relative_url
 
 from . import build_state, pagemeta
@@ -22,6 +23,7 @@ from .config import docs_dir, guide_for
 from .errors import DataError
 from .models import PageMeta
 from .pages import trial_page_source, trials_nav
+from .records import records
 from .pagecontext import trial_src
 from .render import fmt
 
@@ -97,8 +99,15 @@ _CITED_ON = re.compile(r'<div class="cited-on" data-cited-on="([a-z0-9-]+)"></di
 
 
 def on_post_page(output: str, page, config) -> str:
-    if page.file.src_uri != CATALOGUE_SRC:
-        return output
+    # Every page's Markdown has been rendered by now, so "cited on" and "shown on" are complete.
+    if 'data-cited-on="' in output:
+        output = _fill_cited_on(output, page)
+    if 'data-shown-on="' in output:
+        output = _fill_shown_on(output, page)
+    return output
+
+
+def _fill_cited_on(output: str, page) -> str:
     registry = build_state.current().registry
 
     def fill(match: re.Match) -> str:
@@ -113,3 +122,21 @@ def on_post_page(output: str, page, config) -> str:
         return f'<div class="cited-on" data-cited-on="{ref_id}">Cited on: {links}</div>'
 
     return _CITED_ON.sub(fill, output)
+
+
+_SHOWN_ON = re.compile(r'<span class="shown-on" data-shown-on="([^"]+)"></span>')
+
+
+def _fill_shown_on(output: str, page) -> str:
+    state = build_state.current()
+    by_key = {r.key: r.record_id for r in records(state.guide)}
+
+    def fill(match: re.Match) -> str:
+        key = match.group(1)
+        pages = sorted((t, u) for t, u, ids in state.shown_on.values() if by_key.get(key) in ids)
+        if not pages:
+            return '<span class="shown-on">not shown on any page</span>'
+        links = ", ".join(f'<a href="{get_relative_url(u, page.url)}">{escape(t)}</a>' for t, u in pages)
+        return f'<span class="shown-on" data-shown-on="{key}">shown on {links}</span>'
+
+    return _SHOWN_ON.sub(fill, output)

@@ -58,11 +58,27 @@ class _Collector:
             self.add(path, "", f"expected a mapping of fields at the top level, got {type(raw).__name__}")
             return None
         raw.pop("$schema", None)  # editor hint, not data
+        for where in _placeholders(raw):
+            self.add(path, where, f"placeholder {PLACEHOLDER!r} not filled in (see the comment above it)")
         try:
             return model.model_validate(raw)
         except ValidationError as err:
             self.problems.extend(from_validation_error(path, err))
             return None
+
+
+PLACEHOLDER = "FILL-ME"  # what `python -m macros.scaffold` leaves for the author to replace
+
+
+def _placeholders(value, where: str = "") -> list[str]:
+    """Field paths still holding the scaffold's placeholder."""
+    if isinstance(value, str):
+        return [where or "(top level)"] if PLACEHOLDER in value else []
+    if isinstance(value, dict):
+        return [w for k, v in value.items() for w in _placeholders(v, f"{where}.{k}" if where else str(k))]
+    if isinstance(value, list):
+        return [w for i, v in enumerate(value) for w in _placeholders(v, f"{where}[{i}]")]
+    return []
 
 
 def _yaml_files(folder: Path) -> list[Path]:

@@ -18,12 +18,13 @@ from .models import Review
 
 @dataclass
 class PageContext:
-    src: str  # source path of the page, e.g. "trials/emilia.md"
+    src: str  # source path of the page, e.g. "trials/alpha.md"
     registry: CitationRegistry
     citations: PageCitations
     unverified: list[str] = field(default_factory=list)
     audience: str | None = None  # "patient" or "clinician", from the page's front matter
     reviews: list[Review] = field(default_factory=list)  # of every record the page shows
+    shown: set[int] = field(default_factory=set)  # id() of each record shown, for the change log's links
 
     def cite(self, *ids: str) -> Markup:
         return self.registry.cite(self.citations, ids)
@@ -37,11 +38,20 @@ class PageContext:
         if what not in self.unverified:  # the same value shown twice is one value to verify
             self.unverified.append(what)
 
+    def shows_review(self, review: Review) -> None:
+        """A review block that is not part of one record (a reference file's, a page's prose)."""
+        self.shown.add(id(review))
+        if review not in self.reviews:
+            self.reviews.append(review)
+
     def shows(self, *records) -> None:
         """Note that the page shows these records, so its review status covers them."""
         for record in records:
             review = getattr(record, "review", None)
-            if review is not None and review not in self.reviews:
+            if review is None:
+                continue
+            self.shown.add(id(record))
+            if review not in self.reviews:
                 self.reviews.append(review)
 
 

@@ -16,7 +16,7 @@ from . import build_state
 from .config import guide_for
 from .models import Role, Setting
 from .pagecontext import PageContext
-from .render import audience, drug, glossary, patient, references, review, safety, sequencing, trials
+from .render import audience, changes, drug, glossary, patient, references, review, safety, sequencing, trials
 
 CATALOGUE_SRC = "references.md"
 
@@ -92,6 +92,8 @@ def define_env(env) -> None:
     env.macro(lambda: patient.pronunciations(guide, ctx()), "pronunciations")
     env.macro(lambda: patient.words(guide, ctx()), "plain_glossary")
     env.macro(patient.rounding_rule, "rounding_rule")
+    env.macro(lambda: changes.change_log(guide), "change_log")
+    env.macro(lambda: changes.review_schedule(guide), "review_schedule")
     env.variables["guide_title"] = guide.site.title
     env.variables["_state"] = state  # keeps the state visible to debugging tools (`macros_info`)
 
@@ -116,11 +118,13 @@ def on_post_page_macros(env) -> None:
     # Review status: the page's own prose plus every record it showed, including its sources.
     if meta and meta.review:
         ctx.reviews.append(meta.review)
-    ctx.shows(*(_Reviewed(state.guide.reference_reviews[r]) for r in ctx.citations.order))
+    for ref_id in ctx.citations.order:
+        ctx.shows_review(state.guide.reference_reviews[ref_id])
     summary = review.summarise(ctx.reviews)
     if summary is None:
         raise PluginError(f"{src}: nothing on this page carries a review; add a 'review' block to its front matter")
     page.meta["review_status"] = summary.as_meta()
+    state.shown_on[src] = (page.title or src, page.url, set(ctx.shown))
     editorial = state.guide.site.editorial_page
     below_title = [review.status_line(summary, ctx.link(editorial, "review-status") if editorial and editorial != src else "")]
     if ctx.unverified:
@@ -139,13 +143,6 @@ def on_post_page_macros(env) -> None:
     if abbreviations:
         markdown += "\n\n" + abbreviations + "\n"
     env.markdown = markdown
-
-
-class _Reviewed:
-    """Adapter: a reference's file review, in the shape `PageContext.shows` takes."""
-
-    def __init__(self, review) -> None:
-        self.review = review
 
 
 def _unverified_notice(n: int) -> str:

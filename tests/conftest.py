@@ -41,3 +41,12 @@ def guide():
     from macros.loader import load_guide
 
     return load_guide(DATA)
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory) -> Path:
+    """The second content pack (a fictional drug), built through the same command as the real one."""
+    site = tmp_path_factory.mktemp("mini") / "site"
+    done = run_build(site, MINIPACK)
+    assert done.returncode == 0, f"test pack failed to build:\n{done.stdout}\n{done.stderr}"
+    return site

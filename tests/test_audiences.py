@@ -203,14 +203,6 @@ def test_every_page_shows_its_review_status(real_site: Path) -> None:
         assert status["data-last-reviewed"] < status["data-next-review"]
 
 
-@pytest.fixture(scope="module")
-def mini_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("mini") / "site"
-    done = run_build(site, MINIPACK)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return site
-
-
 def test_review_status_is_the_oldest_and_least_advanced_of_what_the_page_shows(mini_site: Path) -> None:
     # ALPHA's page shows the trial (approved, reviewed 2025-03-01, due 2026-09-01), its adverse-event
     # table (reviewed, 2026-01-10, due 2026-07-10) and its reference (approved, 2026-01-10, due 2027-01-10).

@@ -1,0 +1,70 @@
+"""Every reviewed record of a guide, with a stable key and a name a reader recognises.
+
+Review status and the change log talk about records ("the trial record ALPHA",
+"the adverse-event table ..."), not about Python objects. This module is the one
+place that knows which parts of the data carry a `review` and what to call them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .loader import Guide
+from .models import Review
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    key: str  # e.g. "trial:alpha", "ae-table:alpha-grade3"
+    kind: str  # what sort of record, for readers: "trial", "adverse-event table", ...
+    label: str  # its name: the trial name, the table title...
+    file: str  # data file it lives in, relative to the data folder
+    review: Review
+    record_id: int  # id() of the record object, to match what a page showed (see PageContext.shows)
+
+
+def _refs(guide: Guide) -> list[RecordRef]:
+    out: list[RecordRef] = []
+
+    def add(key: str, kind: str, label: str, file: str, record) -> None:
+        out.append(RecordRef(key, kind, label, file, record.review, id(record)))
+
+    s = guide.safety
+    for t in guide.trials.values():
+        add(f"trial:{t.id}", "trial", t.name, f"trials/{t.id}.yml", t)
+    add("drug", "drug facts", guide.drug.name, "drug.yml", guide.drug)
+    add("safety", "safety (monitoring)", "Monitoring", "safety.yml", s)
+    for x in s.adverse_event_tables:
+        add(f"ae-table:{x.id}", "adverse-event table", x.title, "safety.yml", x)
+    for x in s.warnings:
+        add(f"warning:{x.id}", "warning", x.title, "safety.yml", x)
+    for x in s.dose_modifications:
+        add(f"dose-modification:{x.id}", "dose-modification rule", x.topic, "safety.yml", x)
+    add("sequencing", "treatment sequencing", "Pathways, guideline positions and timeline", "sequencing.yml", guide.sequencing)
+    add("glossary", "glossary", "Glossary", "glossary.yml", guide.glossary)
+    p = guide.patient
+    for x in p.results:
+        add(f"patient-result:{x.id}", "patient wording of a result", x.id, "patient.yml", x)
+    for x in p.side_effects:
+        add(f"patient-side-effect:{x.id}", "patient wording of a side effect", x.id, "patient.yml", x)
+    for x in p.guidance:
+        add(f"guidance:{x.id}", "warning signs for patients", x.effect, "patient.yml", x)
+    seen = set()
+    for ref_id, review in guide.reference_reviews.items():
+        file = guide.sources.get(f"ref:{ref_id}")
+        name = file.name if file else "references"
+        if name not in seen:
+            seen.add(name)
+            out.append(RecordRef(f"references:{name}", "reference list", name, f"references/{name}", review, id(review)))
+    return out
+
+
+_cache: dict[int, tuple[Guide, tuple[RecordRef, ...]]] = {}
+
+
+def records(guide: Guide) -> tuple[RecordRef, ...]:
+    """All reviewed records, computed once per loaded guide (the guide is immutable)."""
+    hit = _cache.get(id(guide))
+    if hit is None or hit[0] is not guide:
+        hit = _cache[id(guide)] = (guide, tuple(_refs(guide)))
+    return hit[1]

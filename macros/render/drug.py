@@ -64,7 +64,8 @@ def dosing(guide: Guide, ctx: PageContext) -> str:
         "| Level | Dose |\n| --- | --- |\n" + "\n".join(f"| {lv.label} | {fmt.num(lv.dose)} {d.unit} |" for lv in d.dose_levels) + "\n",
         d.dose_level_rule + "\n",
         "**How long treatment lasts**\n",
-        "\n".join(f"- {guide.site.setting_labels[x.setting]}: {x.text}" for x in d.durations) + "\n",
+        "\n".join(f"- {guide.site.setting_labels[x.setting]}: {x.text}" + (f" {x.cycles} cycles in all." if x.cycles else "")
+                  for x in d.durations) + "\n",
         "**Giving the infusion**\n",
         "\n".join(f"- {item}" for item in d.administration) + "\n",
         f"**Missed or delayed dose:** {d.missed_dose}\n",

@@ -477,6 +477,11 @@ class Pronunciation(Checked):
     note: str = ""
 
 
+class Pregnancy(Checked):
+    contraception_months_after_last_dose: int = Field(ge=0)
+    references: list[Id] = Field(min_length=1)
+
+
 class Drug(Reviewed):
     name: NonEmpty
     short_name: NonEmpty
@@ -490,6 +495,7 @@ class Drug(Reviewed):
     mechanism_notes: list[MechanismStep] = Field(default_factory=list)
     approvals: list[Approval]
     dosing: Dosing
+    pregnancy: Pregnancy | None = None
     boxed_warning_summary: NonEmpty
     references: list[Id] = Field(default_factory=list)
 
@@ -576,6 +582,7 @@ class PlainResult(Reviewed):
         default=None, description="which two arms to compare, first as the sentence leads; default: the result's comparison"
     )
     arm_names: dict[Id, NonEmpty] = Field(default_factory=dict, description="everyday names where the arm label is not")
+    caveat: str = Field(default="", description="what the number leaves out (early results, harms), in everyday words")
 
 
 class PlainSideEffect(Reviewed):
@@ -590,6 +597,7 @@ class PlainSideEffect(Reviewed):
 
 
 class Urgency(str, Enum):
+    emergency = "emergency"  # call the local emergency number
     now = "now"  # call the care team straight away, day or night
     same_day = "same-day"  # call the care team today
     next_visit = "next-visit"  # mention it at the next appointment

@@ -2,7 +2,8 @@
 
 One rounding rule for the whole site, stated on the patient pages (see RULE):
 a percentage becomes a whole number of people out of 100, a median in months
-becomes a whole number of months, both rounded half up (42.6% -> 43; 5.5 -> 6).
+becomes the nearest half month, both rounded half up (42.6% -> 43; 5.3 -> 5.5). Whole
+months would stretch gaps: 9.6 vs 6.4 months would read as 10 vs 6.
 A rate above 0 that would round to 0 is "fewer than 1", and one below 100 that
 would round to 100 is "more than 99", so rounding never turns "some" into "none"
 or "most" into "all". Icon arrays, sentences and tests all use these functions,
@@ -19,7 +20,7 @@ RULE = (
     "We turn each percentage into a number of people out of 100, rounded to the nearest whole "
     "person. For example, a result of 42.6% is shown as about 43 out of 100. A result above 0% "
     "that would round to 0 is shown as fewer than 1 out of 100. Times are rounded to the nearest "
-    "whole month, so 5.5 months is shown as about 6 months."
+    "half month, so 5.3 months is shown as about 5 and a half months."
 )
 
 
@@ -40,8 +41,8 @@ class OutOf100:
             return "none"
         if self.percent == 100:
             return "all"
-        exact = self.percent == self.people
-        return f"{self.people}" if exact else f"about {self.people}"
+        # "about" even for a whole percentage: trial rates are estimates, often rounded already
+        return f"about {self.people}"
 
 
 def _half_up(value: Decimal) -> int:
@@ -60,6 +61,17 @@ def out_of_100(percent: Decimal) -> OutOf100:
     return OutOf100(percent, people)
 
 
-def months(value: Decimal) -> int:
-    """A median in months, rounded half up to whole months (9.6 -> 10, 0.4 -> 1)."""
-    return max(1, _half_up(value))
+def months(value: Decimal) -> Decimal:
+    """A median in months, rounded half up to the nearest half month (9.6 -> 9.5, 9.8 -> 10, 0.1 -> 0.5)."""
+    halves = max(1, _half_up(value * 2))
+    return Decimal(halves) / 2
+
+
+def months_words(value: Decimal) -> str:
+    """'about 9 and a half months', 'about 10 months', 'about half a month'."""
+    m = months(value)
+    whole, half = int(m), m != int(m)
+    if whole == 0:
+        return "about half a month"
+    unit = "month" if whole == 1 and not half else "months"
+    return f"about {whole}{' and a half' if half else ''} {unit}"

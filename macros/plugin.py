@@ -89,6 +89,7 @@ def define_env(env) -> None:
     env.macro(lambda: patient.about_side_effects(guide, ctx()), "about_side_effects")
     env.macro(lambda: patient.dosing(guide, ctx()), "plain_dosing")
     env.macro(lambda: patient.every(guide), "treatment_interval")
+    env.macro(lambda: patient.contraception(guide, ctx()), "contraception_period")
     env.macro(lambda: patient.pronunciations(guide, ctx()), "pronunciations")
     env.macro(lambda: patient.words(guide, ctx()), "plain_glossary")
     env.macro(patient.rounding_rule, "rounding_rule")

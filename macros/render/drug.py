@@ -70,4 +70,9 @@ def dosing(guide: Guide, ctx: PageContext) -> str:
         "\n".join(f"- {item}" for item in d.administration) + "\n",
         f"**Missed or delayed dose:** {d.missed_dose}\n",
     ]
+    preg = guide.drug.pregnancy
+    if preg:
+        out.append(f"**Contraception:** effective contraception during treatment and for "
+                   f"{preg.contraception_months_after_last_dose} months after the last dose. "
+                   f"{ctx.cite(*preg.references)} {_badge(ctx, preg.status, 'contraception period')}\n")
     return "\n".join(out)

@@ -12,10 +12,16 @@ from markupsafe import Markup, escape
 from ..loader import Guide, plain_result_arms
 from ..models import Guidance, PlainResult, Setting, Statistic, Status, Trial, Urgency
 from ..pagecontext import PageContext, trial_src
-from ..plain_numbers import RULE, months, out_of_100
-from .templates import badge, render
+from ..plain_numbers import RULE, months_words, out_of_100
+from .templates import badge as _status_badge
+
+
+def badge(ctx: PageContext, status: Status, what: str) -> str:
+    """Patient pages mark only what is not yet verified; "checked in a secondary source" is clinician detail."""
+    return _status_badge(ctx, status, what) if status == Status.unverified else ""
 
 URGENCY = {
+    Urgency.emergency: ("emergency", "Call your local emergency number now"),
     Urgency.now: ("now", "Call your care team now, day or night"),
     Urgency.same_day: ("same-day", "Call your care team the same day"),
     Urgency.next_visit: ("next-visit", "Tell your care team at your next visit"),
@@ -34,6 +40,20 @@ def _number(trial: Trial, source: str, arm: str, published, statistic: str, word
     )
 
 
+def _words(o) -> str:
+    return "no one" if o.percent == 0 else o.words
+
+
+def _who(o, span: str) -> str:
+    """'about 16 out of 100 people', or just 'no one' when nobody had it."""
+    return span if o.percent == 0 else f"{span} out of 100 people"
+
+
+def _then(o, name: str, span: str, lead: str) -> str:
+    """The comparison group's half of the sentence."""
+    return f"{lead} {name}, no one did." if o.percent == 0 else f"{lead} {name}, it was {span} out of 100."
+
+
 def _cap(text: str) -> str:
     # The number span may open a sentence: capitalise its first visible letter.
     head, sep, rest = text.partition('">')
@@ -49,14 +69,14 @@ def result_sentences(guide: Guide, ctx: PageContext, pr: PlainResult) -> str:
     source = f"result:{result.id}"
     if result.statistic == Statistic.rate:
         a, b = out_of_100(va), out_of_100(vb)  # type: ignore[arg-type]
-        span_a = _number(trial, source, first, va, "rate", a.words)
-        span_b = _number(trial, source, second, vb, "rate", b.words)
-        lead = f"After {result.timepoint}, {span_a}" if result.timepoint else _cap(span_a)
-        text = (f"{lead} out of 100 people who had {name_a} {pr.outcome}. "
-                f"For people who had {name_b}, it was {span_b} out of 100.")
+        span_a = _number(trial, source, first, va, "rate", _words(a))
+        span_b = _number(trial, source, second, vb, "rate", _words(b))
+        who = _who(a, span_a)
+        lead = f"After {result.timepoint}, {who}" if result.timepoint else _cap(who)
+        text = f"{lead} who had {name_a} {pr.outcome}. " + _then(b, name_b, span_b, "For people who had")
     else:
-        span_a = _number(trial, source, first, va, "median", f"about {months(va)} months")  # type: ignore[arg-type]
-        span_b = _number(trial, source, second, vb, "median", f"about {months(vb)} months")  # type: ignore[arg-type]
+        span_a = _number(trial, source, first, va, "median", months_words(va))  # type: ignore[arg-type]
+        span_b = _number(trial, source, second, vb, "median", months_words(vb))  # type: ignore[arg-type]
         text = (f"Half of the people who had {name_a} {pr.outcome.format(months=span_a)}. "
                 f"For people who had {name_b}, it was {span_b}.")
     if result.status == Status.unverified:
@@ -64,6 +84,8 @@ def result_sentences(guide: Guide, ctx: PageContext, pr: PlainResult) -> str:
     analysis = next(a for a in trial.analyses if a.id == result.analysis)
     year = guide.references[analysis.reference].year
     when = f"Results published in {year}. " if year else ""
+    if pr.caveat:
+        text += f" {pr.caveat}"
     detail = f"[Full figures for health professionals]({ctx.link(trial_src(trial.id), f'result-{result.id}')})"
     return f"{text}\n{{ .plain-result data-plain='{pr.id}' }}\n\n{when}{detail}\n{{ .plain-source }}\n"
 
@@ -101,11 +123,12 @@ def side_effects(guide: Guide, ctx: PageContext, setting: Setting) -> str:
         first, second = arms[0], arms[1]
         va, vb = getattr(row.values[first], se.column), getattr(row.values[second], se.column)
         source = f"ae:{table.id}:{se.column}:{se.term}"
-        span_a = _number(trial, source, first, va, "rate", out_of_100(va).words)
-        span_b = _number(trial, source, second, vb, "rate", out_of_100(vb).words)
-        line = (f"- {_cap(span_a)} out of 100 people who had {_arm_name(trial, se.arm_names, first)} {se.what}. "
-                f"With {_arm_name(trial, se.arm_names, second)}, it was {span_b} out of 100. "
-                f"[Details]({ctx.link(trial_src(trial.id), f'ae-{table.id}')})")
+        a, b = out_of_100(va), out_of_100(vb)
+        span_a = _number(trial, source, first, va, "rate", _words(a))
+        span_b = _number(trial, source, second, vb, "rate", _words(b))
+        line = (f"- {_cap(_who(a, span_a))} who had {_arm_name(trial, se.arm_names, first)} {se.what}. "
+                + _then(b, _arm_name(trial, se.arm_names, second), span_b, "With")
+                + f" [Details]({ctx.link(trial_src(trial.id), f'ae-{table.id}')})")
         if table.status == Status.unverified:
             line += " " + badge(ctx, table.status, f"{trial.name}: {table.title}")
         by_trial.setdefault(trial.id, []).append(line)
@@ -164,6 +187,16 @@ def dosing(guide: Guide, ctx: PageContext) -> str:
         lines.append(text)
     out.append("\n".join(lines) + "\n")
     return "\n".join(out)
+
+
+def contraception(guide: Guide, ctx: PageContext) -> str:
+    """'for 7 months after the last treatment', from the drug record; empty when not recorded."""
+    preg = guide.drug.pregnancy
+    if preg is None:
+        return ""
+    ctx.shows(guide.drug)
+    months = preg.contraception_months_after_last_dose
+    return f"for {months} months after the last treatment {badge(ctx, preg.status, 'contraception period')}".rstrip()
 
 
 def every(guide: Guide) -> str:

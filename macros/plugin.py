@@ -16,6 +16,7 @@ from .config import guide_for
 from .models import Role, Setting
 from .pagecontext import PageContext
 from .render import drug, glossary, references, safety, sequencing, trials
+from .reuse import macros as reuse_macros
 
 CATALOGUE_SRC = "references.md"
 
@@ -80,6 +81,7 @@ def define_env(env) -> None:
     env.macro(lambda: sequencing.current_as_of(guide), "sequencing_current_as_of")
     env.macro(lambda: glossary.glossary(guide), "glossary")
     env.macro(lambda: references.catalogue(guide.references, state.formatted), "reference_catalogue")
+    reuse_macros.register(env, guide, ctx)  # embed content and download links
     env.variables["guide_title"] = guide.site.title
     env.variables["_state"] = state  # keeps the state visible to debugging tools (`macros_info`)
 

@@ -18,6 +18,8 @@ def run_build(site_dir: Path, data_dir: Path | None = None) -> subprocess.Comple
     """Build exactly as `make site` does (strict, atomic), optionally from another data folder."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("GUIDE_DATA", None)
+    env.pop("OFFLINE", None)  # mkdocs.yml reads both; the tests expect the plain online build
+    env.pop("SITE_URL", None)
     if data_dir is not None:
         env["GUIDE_DATA"] = str(data_dir)
     return subprocess.run(

@@ -89,6 +89,21 @@ def test_offline_site_browses_and_searches_from_file_with_no_network(browser, un
     assert not errors, errors
 
 
+def test_offline_build_also_works_over_http(browser, offline_release) -> None:
+    with serve(offline_release["site"]) as url:
+        ctx = browser.new_context()
+        try:
+            page = ctx.new_page()
+            errors: list[str] = []
+            page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+            page.goto(url + "safety.html", wait_until="load")
+            hits = _search(page, "KATHERINE")
+            assert any(urlsplit(h).path == "/trials/katherine.html" for h in hits), hits
+            assert not errors, errors
+        finally:
+            ctx.close()
+
+
 def test_embed_works_in_an_iframe_of_a_file_page(browser, unzipped: Path, tmp_path: Path) -> None:
     host = tmp_path / "course.html"
     target = (unzipped / "embed" / "adverse-events" / "emilia-primary-selected.html").as_uri()

@@ -10,7 +10,9 @@ import pytest
 from macros.citations import CitationRegistry
 from macros.pagecontext import PageContext
 from macros.reuse import downloads, embeds, jsonld, tables
-from macros.reuse.events import slug
+from mkdocs.exceptions import PluginError
+
+from macros.reuse.events import slug, wants_embed
 from macros.reuse.furniture import Licence, SiteInfo, for_page
 from macros.reuse.macros import download_list
 
@@ -110,3 +112,21 @@ def test_download_list_names_only_known_tables(guide) -> None:
 def test_slug() -> None:
     assert slug("T-DM1 Evidence Guide") == "t-dm1-evidence-guide"
     assert slug("  Ünïcode & more!! ") == "unicode-more"
+
+
+def test_embed_front_matter_must_be_true_or_false() -> None:
+    assert wants_embed({"embed": True}, "a.md") is True and wants_embed({}, "a.md") is False
+    with pytest.raises(PluginError, match=r"patients/a\.md → front matter 'embed': expected true or false, got 'yes please'"):
+        wants_embed({"embed": "yes please"}, "patients/a.md")
+
+
+def test_offline_build_without_the_shim_says_how_to_get_it(tmp_path) -> None:
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import Files
+
+    from macros.reuse.events import _add_shim
+
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    with pytest.raises(PluginError, match=r"iframe-worker/shim/index\.js not found; install the pinned Node tools with `npm ci`"):
+        _add_shim(Files([]), config)

@@ -121,15 +121,20 @@ def on_files(files: Files, config) -> Files:
             add(embed, embeds.ae_table_source(embed, embed.key))
     for file in list(files.documentation_pages()):
         body, meta = get_data(file.content_string)
-        wanted = meta.get("embed", False)
-        if wanted not in (True, False):
-            raise PluginError(f"{file.src_uri} → front matter 'embed': expected true or false, got {wanted!r}")
-        if wanted:
+        if wants_embed(meta, file.src_uri):
             embed = embeds.page_embed(file.src_uri, _title(meta, body, file.src_uri))
             add(embed, embeds.page_copy_source(embed, meta, body))
     # Written in on_env, once figure embeds are known; a file now so pages may link to it.
     files.append(File.generated(config, embeds.INDEX, content="{}\n"))
     return files
+
+
+def wants_embed(meta: dict, src: str) -> bool:
+    """The page's `embed:` front matter, which must be a plain true or false."""
+    wanted = meta.get("embed", False)
+    if wanted is not True and wanted is not False:
+        raise PluginError(f"{src} → front matter 'embed': expected true or false, got {wanted!r}")
+    return wanted
 
 
 def _title(meta: dict, body: str, src: str) -> str:

@@ -12,7 +12,7 @@ export PACK
 endif
 PACK_DIR := $(or $(PACK),.)
 
-.PHONY: serve site test check-data schemas new-trial lock clean browser-deps audit bench
+.PHONY: serve site test check-data schemas new-trial lock clean browser-deps audit bench offline scorm pdf
 
 $(VENV_OK): requirements.lock pyproject.toml
 	python3 -m venv .venv
@@ -63,6 +63,19 @@ $(NODE_OK): package.json package-lock.json
 test: $(VENV_OK) $(NODE_OK) browser-deps
 	$(PY) -m pytest
 
+## The offline site (works from file://, search included) in build/offline-site, zipped as
+## dist/<name>-offline-<version>.zip
+offline: $(VENV_OK) $(NODE_OK)
+	$(PY) -m release.offline build/offline-site dist
+
+## SCORM 1.2 package of the offline site: dist/<name>-scorm-<version>.zip
+scorm: offline
+	$(PY) -m release.scorm build/offline-site dist
+
+## PDF handouts printed by Chromium: one per patient page and one of the clinician section, in dist/pdf/
+pdf: offline browser-deps
+	$(PY) -m release.pdf build/offline-site dist/pdf
+
 ## Lighthouse scores (mobile) for the home, EMILIA and safety pages; prints, never fails
 audit: $(VENV_OK) $(NODE_OK) browser-deps
 	$(PY) -m tools.audit
@@ -78,4 +91,4 @@ lock:
 	rm -rf .venv-lock
 
 clean:
-	rm -rf site .site.* .venv .pytest_cache node_modules
+	rm -rf site .site.* .venv .pytest_cache node_modules build dist

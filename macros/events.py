@@ -44,6 +44,8 @@ def on_config(config):
     config.site_description = guide.site.description or config.site_description
     if guide.site.nav:
         config.nav = guide.site.nav
+    if guide.site.licence:
+        config.extra["licence"] = guide.site.licence.model_dump(exclude_none=True, exclude_defaults=True)
     config.extra["content_current_as_of"] = fmt.date(guide.site.content_current_as_of)
     config.nav = _expand_trials(config.nav, guide) if config.nav else config.nav
     return config

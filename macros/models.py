@@ -629,6 +629,19 @@ class Patient(Reviewed):
 # --------------------------------------------------------------------------- site
 
 
+class LicenceTerms(Model):
+    name: NonEmpty
+    url: str = ""
+
+
+class Licences(Model):
+    """Under what terms the pack's content and the engine's code may be reused (footer, embeds, cite box)."""
+
+    content: LicenceTerms | None = None
+    code: LicenceTerms | None = None
+    page: str = Field(default="", description="page of the pack explaining reuse and licences")
+
+
 # MkDocs nav entries: "page.md", {"Title": "page.md"} or {"Section": [entries...]}.
 NavItem = Annotated[str | dict[str, Any], Field(union_mode="left_to_right")]
 
@@ -650,6 +663,7 @@ class Site(Model):
     )
     editorial_page: str = Field(default="", description="page explaining sources, checking and review status")
     nav: list[NavItem] = Field(default_factory=list, description="MkDocs nav: 'Title: page.md' entries and sections")
+    licence: Licences | None = None
 
     @model_validator(mode="after")
     def _every_setting_named(self) -> Site:

@@ -9,14 +9,17 @@ reference list, the unverified-value notice, glossary tooltips) happen in
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
+from pydantic import ValidationError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from . import build_state
 from .config import guide_for
-from .models import Role, Setting
+from .models import PageMeta, Role, Setting
 from .pagecontext import PageContext
 from .render import audience, changes, drug, glossary, patient, references, review, safety, sequencing, trials
+from .render import drug, glossary, references, safety, sequencing, trials
+from .reuse import macros as reuse_macros
 
 CATALOGUE_SRC = "references.md"
 
@@ -95,6 +98,7 @@ def define_env(env) -> None:
     env.macro(patient.rounding_rule, "rounding_rule")
     env.macro(lambda: changes.change_log(guide), "change_log")
     env.macro(lambda: changes.review_schedule(guide), "review_schedule")
+    reuse_macros.register(env, guide, ctx)  # embed content and download links
     env.variables["guide_title"] = guide.site.title
     env.variables["_state"] = state  # keeps the state visible to debugging tools (`macros_info`)
 
@@ -112,8 +116,11 @@ def on_post_page_macros(env) -> None:
     page = env.page
     src = page.file.src_uri
     ctx = _context(env)
-    meta = state.page_meta.get(src)
+    meta = state.page_meta.get(src) or _page_meta(src, page.meta)
     ctx.audience = meta.audience if meta else None
+    # Embed copies (see reuse/) are bare pages inside someone else's site: no switch, no status line;
+    # their footer carries the review date.
+    bare = page.meta.get("template") == "embed.html"
     markdown = env.markdown
 
     # Review status: the page's own prose plus every record it showed, including its sources.
@@ -122,6 +129,8 @@ def on_post_page_macros(env) -> None:
     for ref_id in ctx.citations.order:
         ctx.shows_review(state.guide.reference_reviews[ref_id])
     summary = review.summarise(ctx.reviews)
+    if summary is None and bare:
+        return  # a figure's embed page: its footer takes the review date of the page the figure is on
     if summary is None:
         raise PluginError(f"{src}: nothing on this page carries a review; add a 'review' block to its front matter")
     page.meta["review_status"] = summary.as_meta()
@@ -131,8 +140,11 @@ def on_post_page_macros(env) -> None:
     if ctx.unverified:
         below_title.append(_unverified_notice(len(ctx.unverified)))
         state.unverified[page.title or src] = list(ctx.unverified)
-    markdown = _insert_after_title(markdown, "\n\n".join(below_title))
-    if meta and meta.audience and meta.counterpart:
+    if bare:
+        below_title = below_title[1:]
+    if below_title:
+        markdown = _insert_after_title(markdown, "\n\n".join(below_title))
+    if meta and meta.audience and meta.counterpart and not bare:
         switch = audience.switch(state.guide.site.audience_labels, meta.audience, ctx.link(meta.counterpart.split("#")[0], meta.counterpart.partition("#")[2]))
         markdown = _insert_before_title(markdown, switch)
 
@@ -144,6 +156,14 @@ def on_post_page_macros(env) -> None:
     if abbreviations:
         markdown += "\n\n" + abbreviations + "\n"
     env.markdown = markdown
+
+
+def _page_meta(src: str, raw: dict) -> PageMeta | None:
+    """Front matter of a page made during the build (not checked up front in `on_files`)."""
+    try:
+        return PageMeta.model_validate(raw or {})
+    except ValidationError as err:
+        raise PluginError(f"{src}: front matter: {err}") from None
 
 
 def _unverified_notice(n: int) -> str:

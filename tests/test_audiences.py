@@ -33,14 +33,22 @@ def _page(site: Path, src: str) -> Path:
     return site / ("index.html" if stem == "index" else f"{stem.removesuffix('/index')}/index.html")
 
 
+def _is_embed(path: Path) -> bool:
+    return any(part == "embed" or part.endswith("-embed") for part in path.parts)
+
+
 def _pages(site: Path) -> list[Path]:
-    return [p for p in sorted(site.rglob("index.html")) if "embed" not in p.parts]
+    return [p for p in sorted(site.rglob("index.html")) if not _is_embed(p)]
 
 
 def _resolve(page: Path, href: str) -> tuple[Path, str]:
     target, _, anchor = href.partition("#")
     path = (page.parent / target).resolve()
     return (path / "index.html" if path.is_dir() else path), anchor
+
+
+def _patient_pages(site: Path) -> list[Path]:
+    return [p for p in sorted((site / "patients").rglob("index.html")) if not _is_embed(p)]
 
 
 # ------------------------------------------------------------------ patient numbers = clinician data
@@ -59,7 +67,7 @@ def _published(guide, trial_id: str, source: str, arm: str) -> Decimal:
 
 def test_patient_numbers_equal_the_clinician_data_after_rounding(real_site: Path, guide) -> None:
     spans = []
-    for html in sorted((real_site / "patients").rglob("index.html")):
+    for html in sorted(_patient_pages(real_site)):
         spans += [(html, s) for s in _soup(html).select("span.plain-number")]
     assert len(spans) >= 2 * (len(guide.patient.results) + len(guide.patient.side_effects))
     for html, span in spans:
@@ -115,8 +123,8 @@ def test_every_topic_has_both_versions_and_the_switch_links_them(real_site: Path
             switches[html] = nav
     patient_pages = [p for p in switches if "patients" in p.parts]
     assert len(patient_pages) >= 7, "the patient section has its topic pages"
-    assert {p.name for p in (real_site / "patients").rglob("index.html")} and all(
-        p in switches for p in (real_site / "patients").rglob("index.html")
+    assert {p.name for p in _patient_pages(real_site)} and all(
+        p in switches for p in _patient_pages(real_site)
     ), "every patient page has a switch"
     for html, nav in switches.items():
         current = nav.select_one('[aria-current="page"]')
@@ -173,7 +181,7 @@ def _main_text(html: Path) -> str:
 
 
 def test_patient_pages_read_at_grade_8_or_lower(real_site: Path) -> None:
-    pages = sorted((real_site / "patients").rglob("index.html"))
+    pages = sorted(_patient_pages(real_site))
     assert len(pages) >= 7
     grades = {}
     for html in pages:

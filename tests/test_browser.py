@@ -11,12 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from playwright.sync_api import sync_playwright
-
-from tools.common import CHROME_FLAGS as FLAGS
 from tools.common import serve
 
-CHROMIUM = "/usr/bin/chromium"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # No skip when Chromium is missing: `make test` installs it, and a check that quietly
@@ -44,14 +40,7 @@ def page_paths(real_site: Path) -> list[str]:
     return paths
 
 
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        try:
-            yield b
-        finally:
-            b.close()
+# `browser` (one Chromium for the whole run) is in conftest.py, shared with the reuse tests.
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,57 @@
+"""The whole data set as one JSON document, and a JSON Schema for it generated from the models.
+
+`GuideData` wraps every data file in one model (the same models the loader validates
+with), so `guide.json` can be read back with `GuideData.model_validate_json` and checked
+with `guide.schema.json` by any JSON Schema validator.
+
+Figures (`Decimal` in the models) are written as JSON strings holding the published digits
+("0.50", not 0.5); the schema says `"type": "string"` for them. A JSON number could not keep
+a trailing zero through most JSON readers.
+"""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import Field
+
+from ..loader import Guide
+from ..models import Drug, Glossary, Model, Reference, Safety, Sequencing, Site, Trial
+
+SCHEMA_FILE = "guide.schema.json"
+
+
+class GuideData(Model):
+    """Every data file of a guide: site.yml, drug.yml, references/*.yml, trials/*.yml, safety.yml,
+    sequencing.yml and glossary.yml."""
+
+    site: Site
+    drug: Drug
+    references: list[Reference] = Field(description="every source, from references/*.yml")
+    trials: list[Trial] = Field(description="one entry per trials/<id>.yml")
+    safety: Safety
+    sequencing: Sequencing
+    glossary: Glossary
+
+
+def guide_data(guide: Guide) -> GuideData:
+    return GuideData(
+        site=guide.site, drug=guide.drug, references=list(guide.references.values()),
+        trials=list(guide.trials.values()), safety=guide.safety, sequencing=guide.sequencing,
+        glossary=guide.glossary,
+    )
+
+
+def guide_json(guide: Guide) -> str:
+    return guide_data(guide).model_dump_json(indent=1) + "\n"
+
+
+def guide_schema(title: str) -> str:
+    schema = GuideData.model_json_schema(mode="serialization")
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_FILE,
+        "title": title,
+        **{k: v for k, v in schema.items() if k != "title"},
+    }
+    return json.dumps(schema, indent=1, ensure_ascii=False) + "\n"

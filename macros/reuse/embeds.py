@@ -1,0 +1,204 @@
+"""Embeds: minimal pages (no navigation, header or search) that another site can show in an iframe.
+
+Where they come from, all driven by data and page metadata:
+
+- one trial summary per trial record            -> embed/trials/<trial id>.md
+- one page per adverse-event table (safety.yml)  -> embed/adverse-events/<table id>.md
+- a copy of any docs page whose front matter says `embed: true`
+                                                 -> <same folder>/<name>-embed.md (a sibling, so the
+                                                    page's own relative links still resolve)
+- figures, registered while their page renders   -> embed/figures/<figure id>.md (see `register_figure`)
+
+Each embed page uses the `embed.html` theme template (chosen with `template:` in its front
+matter) and names the full page it comes from in `embed_of`. Full pages show the copy-ready
+iframe snippet of every embed taken from them; `embed/index.json` lists them all.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, field
+from html import escape
+
+import yaml
+
+from ..loader import Guide
+from ..pagecontext import trial_src
+from ..render.trials import primary_result
+
+TEMPLATE = "embed.html"
+INDEX = "embed/index.json"
+SAFETY_SRC = "safety.md"
+
+
+@dataclass(frozen=True)
+class Embed:
+    kind: str  # "trial-summary", "adverse-events", "page" or "figure"
+    key: str  # unique within its kind
+    title: str
+    src: str  # source path of the embed page
+    full_src: str  # the full page it is taken from (footer link)
+    shown_on: tuple[str, ...]  # full pages that show its iframe snippet
+    # Suggested iframe height in CSS pixels, a rough estimate of the page at 700 px wide (table
+    # rows, notes and the reference list); the frame scrolls when the content is taller.
+    height: int
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}/{self.key}"
+
+
+@dataclass(frozen=True)
+class FigureEmbed:
+    page_src: str
+    figure_id: str
+    title: str
+    html: str
+    height: int
+
+
+@dataclass
+class EmbedRegistry:
+    """Every embed of the build in progress, by embed page source path."""
+
+    embeds: dict[str, Embed] = field(default_factory=dict)
+    figures: list[FigureEmbed] = field(default_factory=list)
+
+    def add(self, embed: Embed) -> None:
+        if embed.src in self.embeds:
+            raise ValueError(f"two embeds would be written to {embed.src!r}: {self.embeds[embed.src].id} and {embed.id}")
+        self.embeds[embed.src] = embed
+
+    def shown_on(self, page_src: str) -> list[Embed]:
+        return [e for e in self.embeds.values() if page_src in e.shown_on]
+
+
+_current = EmbedRegistry()
+
+
+def start() -> EmbedRegistry:
+    """A fresh registry for a new build (`mkdocs serve` rebuilds in the same process)."""
+    global _current
+    _current = EmbedRegistry()
+    return _current
+
+
+def current() -> EmbedRegistry:
+    return _current
+
+
+def register_figure(page_src: str, figure_id: str, title: str, html: str, height: int = 480) -> None:
+    """Hook for figure macros: make a figure embeddable.
+
+    Call it from the macro that renders the figure, with the source path of the page being
+    rendered (`env.page.file.src_uri`), an id unique across the site (lower case, digits and
+    hyphens), a title for the iframe and the index, and the figure's self-contained HTML (an
+    inline `<svg>` with its own `<title>`/`<desc>`, plus any caption). The HTML must not refer
+    to the host page (no citation links into its reference list); give the source in the
+    caption text instead. The embed page `embed/figures/<figure_id>` is added after every
+    page has rendered, and the host page shows its iframe snippet.
+    """
+    _current.figures.append(FigureEmbed(page_src, figure_id, title, html, height))
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def data_embeds(guide: Guide) -> list[Embed]:
+    """The embeds drawn from data records: a summary per trial, a page per adverse-event table."""
+    out = []
+    for trial in guide.trials.values():
+        primary = primary_result(trial)
+        primary_rows = sum(1 for r in trial.results if primary and r.analysis == primary.analysis)
+        height = 1100 + 100 * primary_rows if primary else 760
+        out.append(Embed("trial-summary", trial.id, f"{trial.name}: trial summary", f"embed/trials/{trial.id}.md",
+                         trial_src(trial.id), (trial_src(trial.id),), height))
+    for table in guide.safety.adverse_event_tables:
+        trial = guide.trials[table.trial]
+        out.append(Embed("adverse-events", table.id, f"{trial.name}: {table.title}",
+                         f"embed/adverse-events/{table.id}.md", trial_src(trial.id),
+                         (trial_src(trial.id), SAFETY_SRC), 620 + 45 * len(table.rows)))
+    return out
+
+
+def page_embed(src: str, title: str) -> Embed:
+    """The embed copy of a docs page that asks for one (`embed: true`)."""
+    stem, _ = posixpath.splitext(src)
+    return Embed("page", stem, title, f"{stem}-embed.md", src, (src,), 900)
+
+
+def figure_embed(fig: FigureEmbed) -> Embed:
+    return Embed("figure", fig.figure_id, fig.title, f"embed/figures/{fig.figure_id}.md", fig.page_src,
+                 (fig.page_src,), fig.height)
+
+
+# --------------------------------------------------------------------------- page sources
+
+
+def _front_matter(meta: dict) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def _embed_meta(embed: Embed, title: str) -> dict:
+    # Embeds are copies: keep them out of the search index so a search finds the full page.
+    return {"title": title, "template": TEMPLATE, "embed_of": embed.full_src, "search": {"exclude": True}}
+
+
+def trial_summary_source(embed: Embed, trial_id: str) -> str:
+    return _front_matter(_embed_meta(embed, embed.title)) + f'{{{{ trial_summary("{trial_id}") }}}}\n'
+
+
+def ae_table_source(embed: Embed, table_id: str) -> str:
+    return _front_matter(_embed_meta(embed, embed.title)) + f'{{{{ adverse_event_table("{table_id}") }}}}\n'
+
+
+def page_copy_source(embed: Embed, meta: dict, body: str) -> str:
+    """The page's own Markdown under the embed template; its other front matter (audience...) is kept."""
+    kept = {k: v for k, v in meta.items() if k not in ("embed", "template", "search")}
+    return _front_matter({**kept, **_embed_meta(embed, meta.get("title") or embed.title)}) + body
+
+
+def figure_source(embed: Embed, fig: FigureEmbed) -> str:
+    # The figure's HTML is final: no macros, no Markdown inside it.
+    meta = {**_embed_meta(embed, embed.title), "render_macros": False}
+    return _front_matter(meta) + f"# {fig.title}\n\n<div class=\"figure-embed\" markdown=\"0\">\n{fig.html}\n</div>\n"
+
+
+# --------------------------------------------------------------------------- snippets and index
+
+
+def address(url: str, site_url: str) -> str:
+    """An embed's address: absolute under site_url when the site knows it, else relative to the site root."""
+    return site_url.rstrip("/") + "/" + url if site_url else url
+
+
+def snippet(embed: Embed, src_address: str) -> str:
+    return (
+        f'<iframe src="{escape(src_address)}" title="{escape(embed.title)}" width="100%" '
+        f'height="{embed.height}" style="border:0" loading="lazy"></iframe>'
+    )
+
+
+def index_json(registry: EmbedRegistry, urls: dict[str, str], site_url: str, about: dict[str, str],
+               reviewed: dict[str, str]) -> str:
+    """embed/index.json: every embed with its title, address, size hint, last review and snippet.
+
+    `urls` maps embed and full-page sources to their URL in the site; `reviewed` maps each
+    embed source to its last-reviewed date.
+    """
+    items = []
+    for embed in sorted(registry.embeds.values(), key=lambda e: (e.kind, e.key)):
+        where = address(urls[embed.src], site_url)
+        items.append({
+            "id": embed.id, "kind": embed.kind, "title": embed.title, "url": where,
+            "full_page": address(urls[embed.full_src], site_url), "width": "100%", "height": embed.height,
+            "last_reviewed": reviewed[embed.src], "snippet": snippet(embed, where),
+        })
+    doc = {
+        **about,
+        "base_url": site_url or None,
+        "urls": "absolute" if site_url else "relative to the site's home page (site_url is not set)",
+        "embeds": items,
+    }
+    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"

@@ -1,0 +1,54 @@
+"""What the release tools read about a built site: its pages.json."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+PAGES_JSON = "pages.json"
+
+
+@dataclass(frozen=True)
+class NavPage:
+    title: str
+    src: str
+    file: str  # the page's HTML file, relative to the site folder
+    audience: str
+    section: tuple[str, ...]  # titles of the nav sections it sits in
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    folder: Path
+    site: str
+    slug: str
+    version: str
+    content_licence: str | None
+    nav: list[dict]
+
+    def pages(self) -> list[NavPage]:
+        """Every page in the nav, in nav order."""
+        out: list[NavPage] = []
+
+        def walk(items: list[dict], section: tuple[str, ...]) -> None:
+            for item in items:
+                if "children" in item:
+                    walk(item["children"], section + (item["title"],))
+                elif "file" in item:
+                    out.append(NavPage(item["title"], item["src"], item["file"], item["audience"], section))
+
+        walk(self.nav, ())
+        return out
+
+    def artefact(self, kind: str, suffix: str) -> str:
+        """'t-dm1-evidence-guide-offline-0.1.0.zip'"""
+        return f"{self.slug}-{kind}-{self.version}{suffix}"
+
+
+def read_site(folder: Path) -> BuiltSite:
+    path = folder / PAGES_JSON
+    if not path.is_file():
+        raise SystemExit(f"{path} not found: build the site first (make site, or make offline)")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    return BuiltSite(folder, doc["site"], doc["slug"], doc["version"], doc.get("content_licence"), doc["nav"])

@@ -1,0 +1,153 @@
+"""Release packages made from one offline build: the zip, the SCORM 1.2 package and the PDF handout."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from lxml import etree
+from pypdf import PdfReader
+
+from macros.reuse.version import project_version
+
+from .conftest import ROOT
+
+NS = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}
+# Attributes that make a browser fetch something by itself (links a reader clicks are not fetched).
+FETCHING = re.compile(r'<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc="([^"]*)"|<link\b[^>]*\bhref="([^"]*)"', re.I)
+
+
+def run(module: str, *args: Path) -> str:
+    done = subprocess.run([sys.executable, "-m", module, *map(str, args)], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, f"{module} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+def nav_pages(site: Path) -> list[dict]:
+    out: list[dict] = []
+
+    def walk(items):
+        for item in items:
+            if "children" in item:
+                walk(item["children"])
+            elif "file" in item:
+                out.append(item)
+
+    walk(json.loads((site / "pages.json").read_text())["nav"])
+    return out
+
+
+# --------------------------------------------------------------------------- offline zip
+
+
+def test_offline_zip_is_one_folder_with_the_whole_site(offline_release) -> None:
+    name = offline_release["zip"].name
+    assert name == f"t-dm1-evidence-guide-offline-{project_version()}.zip"
+    top = name.removesuffix(".zip") + "/"
+    with zipfile.ZipFile(offline_release["zip"]) as zf:
+        names = zf.namelist()
+        assert all(n.startswith(top) for n in names)
+        inside = {n.removeprefix(top) for n in names}
+        for required in ("index.html", "README.txt", "search/search_index.js", "assets/vendor/iframe-worker/shim.js",
+                         "embed/index.json", "downloads/efficacy.csv", "trials/emilia.html", "embed/trials/emilia.html"):
+            assert required in inside, f"{required} missing from the zip"
+        site_files = {p.relative_to(offline_release["site"]).as_posix() for p in offline_release["site"].rglob("*") if p.is_file()}
+        assert inside - {"README.txt"} == site_files
+        assert "index.html" in zf.read(top + "README.txt").decode()
+
+
+def test_offline_pages_fetch_nothing_from_other_servers(offline_release) -> None:
+    site = offline_release["site"]
+    checked = 0
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # only a web server shows it (with root-relative links); never opened from disk
+        html = page.read_text(encoding="utf-8")
+        assert "unpkg.com" not in html, f"{page}: names unpkg.com"
+        for match in FETCHING.finditer(html):
+            url = match.group(1) or match.group(2)
+            checked += 1
+            assert not re.match(r"^(https?:)?//", url), f"{page}: fetches {url}"
+            assert (page.parent / unquote(url.split("?")[0].split("#")[0])).resolve().is_file(), f"{page}: {url} missing"
+    assert checked > 500
+    # directory URLs are off: links go to .html files, which a file:// browser can open
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="mechanism.html"' in index
+
+
+# --------------------------------------------------------------------------- SCORM
+
+
+@pytest.fixture(scope="module")
+def scorm_zip(offline_release, tmp_path_factory) -> Path:
+    dist = tmp_path_factory.mktemp("scorm")
+    run("release.scorm", offline_release["site"], dist)
+    zips = list(dist.glob("*-scorm-*.zip"))
+    assert len(zips) == 1
+    return zips[0]
+
+
+def test_scorm_manifest_lists_every_file_and_only_files_that_exist(scorm_zip: Path) -> None:
+    with zipfile.ZipFile(scorm_zip) as zf:
+        names = set(zf.namelist())
+        root = etree.fromstring(zf.read("imsmanifest.xml"))  # raises if not well-formed
+    assert "imsmanifest.xml" in names
+    assert root.tag == f"{{{NS['cp']}}}manifest"
+    assert root.findtext("cp:metadata/cp:schemaversion", namespaces=NS) == "1.2"
+    hrefs = [unquote(f.get("href")) for f in root.iterfind(".//cp:resource/cp:file", NS)]
+    assert len(hrefs) == len(set(hrefs)), "a file is listed twice"
+    assert set(hrefs) == names - {"imsmanifest.xml"}
+    ids = [el.get("identifier") for el in root.iter() if el.get("identifier")]
+    assert len(ids) == len(set(ids))
+    resources = {r.get("identifier"): r for r in root.iterfind(".//cp:resource", NS)}
+    for r in resources.values():
+        assert r.get("type") == "webcontent" and r.get(f"{{{NS['adlcp']}}}scormtype") == "asset"
+        if r.get("href"):
+            assert unquote(r.get("href")) in names
+        for dep in r.iterfind("cp:dependency", NS):
+            assert dep.get("identifierref") in resources
+
+
+def test_scorm_items_follow_the_site_navigation(scorm_zip: Path, offline_release) -> None:
+    with zipfile.ZipFile(scorm_zip) as zf:
+        root = etree.fromstring(zf.read("imsmanifest.xml"))
+    organizations = root.findall("cp:organizations/cp:organization", NS)
+    assert len(organizations) == 1
+    assert root.find("cp:organizations", NS).get("default") == organizations[0].get("identifier")
+    resources = {r.get("identifier"): unquote(r.get("href")) for r in root.iterfind(".//cp:resource", NS) if r.get("href")}
+    launched = [(item.findtext("cp:title", namespaces=NS), resources[item.get("identifierref")])
+                for item in organizations[0].iter(f"{{{NS['cp']}}}item") if item.get("identifierref")]
+    expected = [(p["title"], p["file"]) for p in nav_pages(offline_release["site"])]
+    assert launched == expected
+    top = [item.findtext("cp:title", namespaces=NS) for item in organizations[0].findall("cp:item", NS)]
+    assert top[:3] == ["Home", "For patients and families", "For health professionals"]
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+@pytest.mark.browser
+def test_pdf_of_the_clinician_section(offline_release, tmp_path: Path) -> None:
+    out = tmp_path / "pdf"
+    run("release.pdf", offline_release["site"], out)
+    pdfs = sorted(p.name for p in out.iterdir())
+    every = nav_pages(offline_release["site"])
+    patient = [p for p in every if p.get("audience") == "patient"]
+    pages = [p for p in every if p.get("audience") != "patient"]
+    assert len(patient) >= 7
+    clinician = f"t-dm1-evidence-guide-clinician-{project_version()}.pdf"
+    assert clinician in pdfs and len(pdfs) == len(patient) + 1, "one PDF per patient page, one for the rest"
+    reader = PdfReader(out / clinician)
+    assert len(reader.pages) >= len(pages)
+    assert [item.title.split(" › ")[-1] for item in reader.outline] == [p["title"] for p in pages]
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for heading in ("Adverse events by trial", "EMILIA", "Cite this page", "Content last reviewed"):
+        assert heading in text, f"{heading!r} not in the PDF"
+    assert "Embed parts of this page" not in text, "the embed snippets are screen-only"
+    assert "Search" not in reader.pages[0].extract_text(), "no search box in print"

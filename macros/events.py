@@ -4,7 +4,8 @@
   values, and put the generated trial pages into the nav;
 - on_files: add one generated page per trial;
 - on_post_page: fill the references catalogue with the pages citing each source
-  (every page's Markdown has been rendered by then, so the registry is complete).
+  (every page's Markdown has been rendered by then, so the registry is complete);
+- on_post_build: write the downloadable SVG of every figure the pages showed.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from . import build_state
 from .config import guide_for
+from .figures import files as figure_files
 from .pages import trial_page_source, trials_nav
 from .pagecontext import trial_src
 from .render import fmt
@@ -80,3 +83,11 @@ def on_post_page(output: str, page, config) -> str:
         return f'<div class="cited-on" data-cited-on="{ref_id}">Cited on: {links}</div>'
 
     return _CITED_ON.sub(fill, output)
+
+
+def on_post_build(config) -> None:
+    pages = build_state.current().pages.values()
+    try:
+        figure_files.write(figure_files.collect(pages), Path(config.site_dir))
+    except ValueError as err:
+        raise PluginError(str(err)) from None

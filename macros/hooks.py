@@ -10,6 +10,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.events import on_config, on_files, on_post_page  # noqa: E402
+from macros.events import on_config, on_files, on_post_build, on_post_page  # noqa: E402
 
-__all__ = ["on_config", "on_files", "on_post_page"]
+__all__ = ["on_config", "on_files", "on_post_build", "on_post_page"]

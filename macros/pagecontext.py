@@ -21,6 +21,8 @@ class PageContext:
     registry: CitationRegistry
     citations: PageCitations
     unverified: list[str] = field(default_factory=list)
+    # key -> standalone SVG of each figure shown on the page; written to figures/ after the build
+    figures: dict[str, str] = field(default_factory=dict)
 
     def cite(self, *ids: str) -> Markup:
         return self.registry.cite(self.citations, ids)

@@ -16,6 +16,7 @@ from .config import guide_for
 from .models import Role, Setting
 from .pagecontext import PageContext
 from .render import drug, glossary, references, safety, sequencing, trials
+from .render import figures
 
 CATALOGUE_SRC = "references.md"
 
@@ -80,6 +81,7 @@ def define_env(env) -> None:
     env.macro(lambda: sequencing.current_as_of(guide), "sequencing_current_as_of")
     env.macro(lambda: glossary.glossary(guide), "glossary")
     env.macro(lambda: references.catalogue(guide.references, state.formatted), "reference_catalogue")
+    env.macro(lambda trial_id=None, settings=None: figures.forest_plot(guide, ctx(), trial_id, settings), "forest_plot")
     env.variables["guide_title"] = guide.site.title
     env.variables["_state"] = state  # keeps the state visible to debugging tools (`macros_info`)
 

@@ -1,0 +1,46 @@
+"""A drawn figure as page markup: the inline SVG, a caption with a download link, and its alternative.
+
+The page's `PageContext` records the standalone SVG of every figure it shows; after
+the build `files.write` puts each one at `figures/<key>.svg`, the address the
+download link points to.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+from ..pagecontext import PageContext
+from .svg import Figure, render_svg
+
+FOLDER = "figures"
+
+
+def file_url(key: str) -> str:
+    """Site-relative URL of a figure's downloadable SVG."""
+    return f"{FOLDER}/{key}.svg"
+
+
+def block(ctx: PageContext, variants: list[Figure], caption: str | Markup, alternative: Markup | None = None,
+          summary: str = "Text version of this figure", standalone: str | None = None) -> Markup:
+    """The <figure> for one figure (one SVG, or a wide and a narrow layout of the same figure).
+
+    `alternative` is the figure's content as a table or list, shown in a disclosure
+    right after it; leave it out only when the caption points at a table next to the
+    figure that holds the same figures. `standalone` overrides the downloadable file
+    (a figure with links needs them relative to the file, not the page).
+    """
+    first = variants[0]
+    keys = {f.key for f in variants}
+    if len(keys) != 1:
+        raise ValueError(f"one figure, one key: got {sorted(keys)}")
+    content = standalone or first.standalone()
+    known = ctx.figures.get(first.key)
+    if known is not None and known != content:
+        raise ValueError(f"{ctx.src}: two different figures are both named {first.key!r}")
+    ctx.figures[first.key] = content
+    href = get_relative_url(file_url(first.key), ctx.citations.url)
+    return render_svg(
+        "figure.html", key=first.key, kind=first.kind, title=first.title, svgs=[f.svg() for f in variants],
+        caption=caption, href=href, alternative=alternative, summary=summary,
+    )

@@ -82,6 +82,8 @@ def define_env(env) -> None:
     env.macro(lambda: glossary.glossary(guide), "glossary")
     env.macro(lambda: references.catalogue(guide.references, state.formatted), "reference_catalogue")
     env.macro(lambda trial_id=None, settings=None: figures.forest_plot(guide, ctx(), trial_id, settings), "forest_plot")
+    env.macro(lambda trial_id, with_table=True: figures.trial_schema(guide, ctx(), trial_id, with_table), "trial_schema")
+    env.macro(lambda table_id, with_table=True: figures.ae_chart(guide, ctx(), table_id, with_table), "ae_chart")
     env.variables["guide_title"] = guide.site.title
     env.variables["_state"] = state  # keeps the state visible to debugging tools (`macros_info`)
 

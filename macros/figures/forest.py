@@ -21,7 +21,7 @@ from decimal import Decimal
 from ..loader import Guide
 from ..models import Analysis, Comparison, Result, Role, Setting, Trial
 from ..render import fmt
-from ..render.trials import primary_result
+from ..render import trials as trial_pages  # module, not name: render.trials imports the figures too
 from . import svg
 from .svg import AXIS, MUTED, NARROW, SMALL, SUBJECT, WIDE, Figure, LogScale, Text, text_block
 
@@ -79,7 +79,7 @@ def select(guide: Guide, trial_id: str | None = None) -> Selection:
             continue
         if trial.role not in ROLES or not trial.randomised:
             continue
-        result = primary_result(trial)
+        result = trial_pages.primary_result(trial)
         if result is None:
             continue
         labels = {a.id: a.label for a in trial.arms}

@@ -175,11 +175,14 @@ class Text:
     fill: str = TEXT
     anchor: str = "start"
     italic: bool = False
+    halo: bool = False  # a white outline under the glyphs, so lines crossing the text do not cut it
 
 
 def text_block(text: str, x: float, y: float, width: float, size: float = SIZE, bold: bool = False,
-               fill: str = TEXT, line: float | None = None, italic: bool = False) -> tuple[list[Text], float]:
+               fill: str = TEXT, line: float | None = None, italic: bool = False,
+               halo: bool = False) -> tuple[list[Text], float]:
     """Wrap `text` into lines starting at baseline `y`; returns the lines and the next free baseline."""
     step = line or round(size * 1.25, 1)
-    lines = [Text(x, y + i * step, t, size, bold, fill, italic=italic) for i, t in enumerate(wrap(text, width, size, bold))]
+    lines = [Text(x, y + i * step, t, size, bold, fill, italic=italic, halo=halo)
+             for i, t in enumerate(wrap(text, width, size, bold))]
     return lines, y + len(lines) * step

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..figures import embed, forest
+from ..figures import ae_chart as ae_figure
+from ..figures import embed, forest, schema
 from ..figures.svg import render_svg
 from ..loader import Guide
-from ..models import Setting
+from ..models import Setting, Trial
 from ..pagecontext import PageContext
+from . import trials as trial_pages
 
 
 def forest_plot(guide: Guide, ctx: PageContext, trial_id: str | None = None, settings: list[str] | None = None) -> Markup:
@@ -27,3 +29,56 @@ def forest_plot(guide: Guide, ctx: PageContext, trial_id: str | None = None, set
                    "the first-named arm.")
     alternative = render_svg("forest_table.html", caption=wide.title, rows=chosen.rows, omitted=chosen.omitted)
     return embed.block(ctx, [wide, narrow], caption, alternative)
+
+
+def trial_schema(guide: Guide, ctx: PageContext, trial_id: str, with_table: bool = True) -> Markup:
+    """The design schema; on a trial page the design and arms tables above it are its text version."""
+    fig = schema.trial_schema(guide, trial_id)
+    trial = guide.trials[trial_id]
+    if with_table:
+        caption = f"Design of {trial.name}, drawn from its trial record."
+        alternative = render_svg("schema_table.html", trial=trial, caption=fig.title,
+                                 randomisation=schema.randomisation_words(trial))
+    else:
+        caption = f"Design of {trial.name}: the same facts as the design and arms tables above."
+        alternative = None
+    return embed.block(ctx, [fig], caption, alternative)
+
+
+def ae_chart(guide: Guide, ctx: PageContext, table_id: str, with_table: bool = True) -> Markup:
+    """The side-effect chart of one table; on a trial page the table itself follows the chart."""
+    fig = ae_figure.ae_chart(guide, table_id)
+    table = next(t for t in guide.safety.adverse_event_tables if t.id == table_id)
+    trial = guide.trials[table.trial]
+    shown = ae_figure.shown_rows(table)
+    subset = (f" The {len(shown)} most frequent of its {len(table.rows)} rows are shown." if len(shown) < len(table.rows) else "")
+    if with_table:
+        caption = f"{table.basis.rstrip('.')}.{subset}"
+        alternative = Markup(trial_pages.ae_table(trial, table, ctx))
+    else:
+        caption = f"{table.basis.rstrip('.')}.{subset} The table below gives the same figures, with notes on each row."
+        alternative = None
+    return embed.block(ctx, [fig], caption, alternative)
+
+
+# ---------------------------------------------------------------- on trial pages
+# Each returns a list of Markdown blocks (empty when the figure does not apply), so the
+# trial page can add them without leaving blank blocks behind.
+
+
+def design_blocks(guide: Guide, trial: Trial, ctx: PageContext) -> list[str]:
+    if not trial.randomised or len(trial.arms) < 2:
+        return []
+    return [str(trial_schema(guide, ctx, trial.id, with_table=False)) + "\n"]
+
+
+def forest_blocks(guide: Guide, trial: Trial, ctx: PageContext) -> list[str]:
+    if not forest.has_row(guide, trial.id):
+        return []
+    return [str(forest_plot(guide, ctx, trial.id)) + "\n"]
+
+
+def ae_chart_blocks(guide: Guide, trial: Trial, table_id: str, ctx: PageContext) -> list[str]:
+    if table_id not in {t.id for t in ae_figure.charted_tables(guide, trial)}:
+        return []
+    return [str(ae_chart(guide, ctx, table_id, with_table=False)) + "\n"]

@@ -84,6 +84,10 @@ def define_env(env) -> None:
     env.macro(lambda trial_id=None, settings=None: figures.forest_plot(guide, ctx(), trial_id, settings), "forest_plot")
     env.macro(lambda trial_id, with_table=True: figures.trial_schema(guide, ctx(), trial_id, with_table), "trial_schema")
     env.macro(lambda table_id, with_table=True: figures.ae_chart(guide, ctx(), table_id, with_table), "ae_chart")
+    env.macro(lambda with_table=True: figures.mechanism_diagram(guide, ctx(), with_table), "mechanism_diagram")
+    env.macro(lambda setting, with_table=True: figures.pathway_diagram(
+        guide, ctx(), setting, env.conf["use_directory_urls"], with_table), "pathway_diagram")
+    env.macro(lambda trial_id, result_id: figures.icon_array(guide, ctx(), trial_id, result_id), "icon_array")
     env.variables["guide_title"] = guide.site.title
     env.variables["_state"] = state  # keeps the state visible to debugging tools (`macros_info`)
 

@@ -7,7 +7,10 @@ download link points to.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from markupsafe import Markup
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from ..pagecontext import PageContext
@@ -19,6 +22,19 @@ FOLDER = "figures"
 def file_url(key: str) -> str:
     """Site-relative URL of a figure's downloadable SVG."""
     return f"{FOLDER}/{key}.svg"
+
+
+def linker(from_url: str, use_directory_urls: bool) -> Callable[[str], str]:
+    """href(src) for links inside a figure: from a page's URL, or from the figure's own file.
+
+    Raw HTML (and so an inline SVG) is not rewritten by MkDocs the way Markdown links
+    are, so links are made final here, as relative URLs.
+    """
+
+    def href(src: str) -> str:
+        return get_relative_url(File(src, "", "", use_directory_urls).url, from_url)
+
+    return href
 
 
 def block(ctx: PageContext, variants: list[Figure], caption: str | Markup, alternative: Markup | None = None,

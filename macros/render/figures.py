@@ -9,12 +9,15 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..figures import ae_chart as ae_figure
-from ..figures import embed, forest, schema
+from ..figures import embed, forest, icons, mechanism, pathway, schema
 from ..figures.svg import render_svg
 from ..loader import Guide
 from ..models import Setting, Trial
-from ..pagecontext import PageContext
+from ..pagecontext import PageContext, trial_src
+from ..plain_numbers import out_of_100
+from . import fmt
 from . import trials as trial_pages
+from .sequencing import POSITION_LABEL
 
 
 def forest_plot(guide: Guide, ctx: PageContext, trial_id: str | None = None, settings: list[str] | None = None) -> Markup:
@@ -58,6 +61,55 @@ def ae_chart(guide: Guide, ctx: PageContext, table_id: str, with_table: bool = T
     else:
         caption = f"{table.basis.rstrip('.')}.{subset} The table below gives the same figures, with notes on each row."
         alternative = None
+    return embed.block(ctx, [fig], caption, alternative)
+
+
+def mechanism_diagram(guide: Guide, ctx: PageContext, with_table: bool = True) -> Markup:
+    """The mechanism steps as a diagram; on the mechanism page the step list below is its text version."""
+    fig = mechanism.mechanism_diagram(guide)
+    if with_table:
+        caption = f"How {guide.drug.short_name} works, step by step."
+        alternative = render_svg("mechanism_list.html", steps=guide.drug.mechanism, notes=guide.drug.mechanism_notes)
+    else:
+        caption = (f"How {guide.drug.short_name} works, step by step: the same steps and notes as the lists "
+                   "on this page, where each has its sources.")
+        alternative = None
+    return embed.block(ctx, [fig], caption, alternative)
+
+
+def pathway_diagram(guide: Guide, ctx: PageContext, setting: str, use_directory_urls: bool,
+                    with_table: bool = True) -> Markup:
+    """One diagram per pathway of the setting; on the sequencing page the steps that follow are its text version."""
+    blocks = []
+    on_page = embed.linker(ctx.citations.url, use_directory_urls)
+    date = fmt.date(guide.sequencing.current_as_of)
+    for path in pathway.pathways_for(guide, Setting(setting)):
+        fig = pathway.pathway_diagram(guide, path, on_page)
+        in_file = pathway.pathway_diagram(guide, path, embed.linker(embed.file_url(fig.key), use_directory_urls))
+        if with_table:
+            caption = f"{path.title}: steps and options, current as of {date}. Each option links to the trials behind it."
+            alternative = render_svg("pathway_list.html", path=path, labels=POSITION_LABEL, trials=guide.trials,
+                                     href=on_page, trial_src=trial_src, date=date)
+        else:
+            caption = (f"{path.title}: steps and options, current as of {date}. Each option links to the trials "
+                       "behind it; the steps below describe every option with its sources.")
+            alternative = None
+        blocks.append(embed.block(ctx, [fig], caption, alternative, standalone=in_file.standalone()))
+    if not blocks:
+        raise ValueError(f"pathway_diagram: no pathway for setting {setting!r} in sequencing.yml")
+    return Markup("\n".join(blocks))
+
+
+def icon_array(guide: Guide, ctx: PageContext, trial_id: str, result_id: str) -> Markup:
+    """A rate result as 100 people per arm, for plain-language pages; counts follow `plain_numbers`."""
+    fig = icons.icon_array(guide, trial_id, result_id)
+    trial, result = icons.find(guide, trial_id, result_id)
+    arms = icons.compared_arms(trial, result)
+    rows = [(arm, fmt.num(result.arms[arm.id].value), out_of_100(result.arms[arm.id].value)) for arm in arms]
+    caption = (f"{icons.heading(result)} in {trial.name}: "
+               + ", ".join(f"{out.words} out of 100 with {arm.label} ({percent}%)" for arm, percent, out in rows)
+               + ". Percentages are rounded to whole people.")
+    alternative = render_svg("icons_table.html", caption=fig.title, rows=rows)
     return embed.block(ctx, [fig], caption, alternative)
 
 

@@ -39,3 +39,18 @@ def guide():
     from macros.loader import load_guide
 
     return load_guide(DATA)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The system Chromium, once per session: Playwright's sync API cannot run two at a time."""
+    from playwright.sync_api import sync_playwright
+
+    from tools.common import CHROME_FLAGS
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROME_FLAGS)
+        try:
+            yield b
+        finally:
+            b.close()

@@ -11,12 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from playwright.sync_api import sync_playwright
-
-from tools.common import CHROME_FLAGS as FLAGS
 from tools.common import serve
 
-CHROMIUM = "/usr/bin/chromium"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # No skip when Chromium is missing: `make test` installs it, and a check that quietly
@@ -42,16 +38,6 @@ def page_paths(real_site: Path) -> list[str]:
         paths.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     assert len(paths) > 20, f"suspiciously few pages: {paths}"
     return paths
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @pytest.fixture(scope="session")

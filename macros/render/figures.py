@@ -92,12 +92,10 @@ def pathway_diagram(guide: Guide, ctx: PageContext, setting: str, use_directory_
                                      href=on_page, trial_src=trial_src, date=date)
         else:
             caption = (f"{path.title}: steps and options, current as of {date}. Each option links to the trials "
-                       "behind it; the steps below describe every option with its sources.")
+                       "behind it; the text below describes the same steps and options, with their sources.")
             alternative = None
         blocks.append(embed.block(ctx, [fig], caption, alternative, standalone=in_file.standalone()))
-    if not blocks:
-        raise ValueError(f"pathway_diagram: no pathway for setting {setting!r} in sequencing.yml")
-    return Markup("\n".join(blocks))
+    return Markup("\n".join(blocks))  # no pathway for the setting: nothing, as with the text pathway
 
 
 def icon_array(guide: Guide, ctx: PageContext, trial_id: str, result_id: str) -> Markup:

@@ -3,8 +3,9 @@
 - on_config: validate the data before anything is written, expose page furniture
   values, and put the generated trial pages into the nav;
 - on_files: add one generated page per trial;
-- on_post_page: fill the references catalogue with the pages citing each source
-  (every page's Markdown has been rendered by then, so the registry is complete);
+- on_post_page: put each page's figures in place of their placeholders; fill the
+  references catalogue with the pages citing each source (every page's Markdown has
+  been rendered by then, so the registry is complete);
 - on_post_build: write the downloadable SVG of every figure the pages showed.
 """
 
@@ -19,6 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from . import build_state
 from .config import guide_for
+from .figures import embed as figure_embed
 from .figures import files as figure_files
 from .pages import trial_page_source, trials_nav
 from .pagecontext import trial_src
@@ -67,6 +69,12 @@ _CITED_ON = re.compile(r'<div class="cited-on" data-cited-on="([a-z0-9-]+)"></di
 
 
 def on_post_page(output: str, page, config) -> str:
+    ctx = build_state.current().pages.get(page.file.src_uri)
+    if ctx and ctx.deferred:
+        try:
+            output = figure_embed.fill(output, ctx.deferred, page.file.src_uri)
+        except ValueError as err:
+            raise PluginError(str(err)) from None
     if page.file.src_uri != CATALOGUE_SRC:
         return output
     registry = build_state.current().registry

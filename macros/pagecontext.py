@@ -23,6 +23,10 @@ class PageContext:
     unverified: list[str] = field(default_factory=list)
     # key -> standalone SVG of each figure shown on the page; written to figures/ after the build
     figures: dict[str, str] = field(default_factory=dict)
+    # Real builds set this: figures then wait in `deferred` behind a placeholder until the page's
+    # HTML is final (figures/embed.py says why).
+    defer_figures: bool = False
+    deferred: dict[str, str] = field(default_factory=dict)
 
     def cite(self, *ids: str) -> Markup:
         return self.registry.cite(self.citations, ids)

@@ -27,7 +27,7 @@ def _context(env) -> PageContext:
     src = page.file.src_uri
     if src not in state.pages:
         citations = state.registry.page(src, page.url, page.title or src)
-        state.pages[src] = PageContext(src, state.registry, citations)
+        state.pages[src] = PageContext(src, state.registry, citations, defer_figures=True)
     return state.pages[src]
 
 

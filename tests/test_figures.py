@@ -493,3 +493,28 @@ def test_single_arm_and_context_trials_get_no_forest_row_or_chart(real_site):
     for trial_id in ("kamilla", "tdm4258g", "cleopatra"):
         ids = _figure_ids(_page(real_site, f"trials/{trial_id}/index.html"))
         assert not any(i.startswith(("figure-forest-plot", "figure-adverse-events")) for i in ids), (trial_id, ids)
+
+
+def test_deferred_figures_are_put_back_or_the_build_stops(guide):
+    from macros.citations import CitationRegistry
+    from macros.pagecontext import PageContext
+    from macros.render import figures as figure_blocks
+
+    registry = CitationRegistry(guide.references)
+    ctx = PageContext("mechanism.md", registry, registry.page("mechanism.md", "mechanism/", "How"), defer_figures=True)
+    slot = str(figure_blocks.mechanism_diagram(guide, ctx))
+    assert slot == embed.SLOT.format(key="mechanism") and "mechanism" in ctx.deferred
+    page = f"<main><p>Before</p>\n{slot}\n<p>After</p></main>"
+    filled = embed.fill(page, ctx.deferred, "mechanism.md")
+    assert "figure-slot" not in filled and filled.count('<figure class="guide-figure') == 1
+    assert filled.index("Before") < filled.index("<figure") < filled.index("After")
+    with pytest.raises(ValueError, match="lost their place"):
+        embed.fill("<main></main>", ctx.deferred, "mechanism.md")
+    with pytest.raises(ValueError, match="no such figure"):
+        embed.fill(embed.SLOT.format(key="nosuch"), {}, "mechanism.md")
+
+
+def test_figures_stay_out_of_the_search_index(real_site):
+    index = (real_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "figure-slot" not in index and "Favours first-named arm" not in index
+    assert "KATHERINE" in index  # the index itself is there

@@ -3,9 +3,18 @@
 The page's `PageContext` records the standalone SVG of every figure it shows; after
 the build `files.write` puts each one at `figures/<key>.svg`, the address the
 download link points to.
+
+In a real build the figure's markup does not go through Markdown: the page gets a
+placeholder, and `fill` puts the figure in the finished HTML (`on_post_page`). Both
+Python-Markdown's raw-HTML handling and the search indexer parse HTML character by
+character; an SVG parsed by both cost a large guide about 15 ms a page. The figure
+is then also kept out of the search index, where its words would only repeat the
+tables beside it.
 """
 
 from __future__ import annotations
+
+import re
 
 from collections.abc import Callable
 
@@ -56,7 +65,33 @@ def block(ctx: PageContext, variants: list[Figure], caption: str | Markup, alter
         raise ValueError(f"{ctx.src}: two different figures are both named {first.key!r}")
     ctx.figures[first.key] = content
     href = get_relative_url(file_url(first.key), ctx.citations.url)
-    return render_svg(
+    html = render_svg(
         "figure.html", key=first.key, kind=first.kind, title=first.title, svgs=[f.svg() for f in variants],
         caption=caption, href=href, alternative=alternative, summary=summary,
     )
+    if not ctx.defer_figures:
+        return html
+    ctx.deferred[first.key] = str(html)
+    return Markup(SLOT.format(key=first.key))
+
+
+SLOT = '<div class="figure-slot" data-figure-slot="{key}"></div>'
+_SLOT = re.compile(r'<div class="figure-slot" data-figure-slot="([a-z0-9-]+)"></div>')
+
+
+def fill(html: str, deferred: dict[str, str], page: str) -> str:
+    """Put each deferred figure where its placeholder is; every figure must find its place."""
+    placed: set[str] = set()
+
+    def one(match: re.Match) -> str:
+        key = match.group(1)
+        if key not in deferred:
+            raise ValueError(f"{page}: placeholder for figure {key!r}, but no such figure was drawn")
+        placed.add(key)
+        return deferred[key]
+
+    out = _SLOT.sub(one, html)
+    lost = sorted(set(deferred) - placed)
+    if lost:
+        raise ValueError(f"{page}: figure(s) {lost} lost their place in the page (a placeholder inside other markup?)")
+    return out

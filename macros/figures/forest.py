@@ -74,9 +74,7 @@ class Selection:
 def select(guide: Guide, trial_id: str | None = None) -> Selection:
     rows: list[Row] = []
     omitted: list[str] = []
-    for trial in guide.trials.values():
-        if trial_id and trial.id != trial_id:
-            continue
+    for trial in [guide.trials[trial_id]] if trial_id else guide.trials.values():
         if trial.role not in ROLES or not trial.randomised:
             continue
         result = trial_pages.primary_result(trial)
@@ -95,6 +93,24 @@ def select(guide: Guide, trial_id: str | None = None) -> Selection:
                 continue
             rows.append(Row(trial, result, analysis, hr, labels[hr.arms[0]], labels[hr.arms[1]]))
     return Selection(rows, omitted)
+
+
+_shared_axis: tuple[Guide, tuple[float, float]] | None = None
+
+
+def shared_axis(guide: Guide) -> tuple[float, float]:
+    """The axis of every forest plot in a build, worked out once per loaded guide.
+
+    Each trial page draws its own row on this axis; finding it means looking at every
+    trial, which repeated on every trial page made large guides build quadratically.
+    """
+    global _shared_axis
+    if _shared_axis is None or _shared_axis[0] is not guide:
+        rows = select(guide).rows
+        if not rows:
+            raise ValueError("forest_plot: no trial has a main-endpoint hazard ratio with a confidence interval and arm order")
+        _shared_axis = (guide, axis_range(rows))
+    return _shared_axis[1]
 
 
 def axis_range(rows: list[Row]) -> tuple[float, float]:
@@ -146,7 +162,7 @@ def _tick_label(t: float) -> str:
 
 
 def _figure(guide: Guide, key: str, title: str, groups: list[tuple[str | None, list[Row]]], omitted: list[str],
-            scale_rows: list[Row], variant: str) -> Figure:
+            variant: str) -> Figure:
     width = WIDE if variant == "wide" else NARROW
     pad = 8
     # The wide layout is shown at about its own size on a desktop; the narrow one shrinks on a phone.
@@ -155,7 +171,7 @@ def _figure(guide: Guide, key: str, title: str, groups: list[tuple[str | None, l
         label_w, x0, x1 = 292.0, 306.0, 486.0
     else:
         label_w, x0, x1 = width - 2 * pad, 20.0, width - 20.0
-    low, high = axis_range(scale_rows)
+    low, high = shared_axis(guide)
     scale = LogScale(low, high, x0, x1)
 
     title_lines, y = text_block(title, pad, 24, width - 2 * pad, svg.HEADING, bold=True)
@@ -216,10 +232,8 @@ def _figure(guide: Guide, key: str, title: str, groups: list[tuple[str | None, l
 
 def forest_plot(guide: Guide, settings: list[Setting] | None = None, trial_id: str | None = None) -> tuple[Figure, Figure, Selection]:
     """The overview (grouped by setting) or one trial's rows; returns the wide and narrow layouts."""
-    everything = select(guide)
-    if not everything.rows:
-        raise ValueError("forest_plot: no trial has a main-endpoint hazard ratio with a confidence interval and arm order")
-    chosen = select(guide, trial_id) if trial_id else everything
+    shared_axis(guide)  # fails early, naming the problem, when no trial has a hazard ratio to plot
+    chosen = select(guide, trial_id)
     if trial_id:
         trial = guide.trials[trial_id]
         if not chosen.rows:
@@ -233,8 +247,8 @@ def forest_plot(guide: Guide, settings: list[Setting] | None = None, trial_id: s
         title = "Hazard ratios for the main endpoint of each randomised trial"
         groups = [(guide.site.setting_labels[s], [r for r in chosen.rows if r.trial.setting == s]) for s in order]
         groups = [(label, rows) for label, rows in groups if rows]
-    wide = _figure(guide, key, title, groups, chosen.omitted, everything.rows, "wide")
-    narrow = _figure(guide, key, title, groups, chosen.omitted, everything.rows, "narrow")
+    wide = _figure(guide, key, title, groups, chosen.omitted, "wide")
+    narrow = _figure(guide, key, title, groups, chosen.omitted, "narrow")
     return wide, narrow, chosen
 
 

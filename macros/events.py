@@ -3,8 +3,10 @@
 - on_config: validate the data before anything is written, expose page furniture
   values, and put the generated trial pages into the nav;
 - on_files: add one generated page per trial;
-- on_post_page: fill the references catalogue with the pages citing each source
-  (every page's Markdown has been rendered by then, so the registry is complete).
+- on_post_page: put each page's figures in place of their placeholders; fill the
+  references catalogue with the pages citing each source (every page's Markdown has
+  been rendered by then, so the registry is complete);
+- on_post_build: write the downloadable SVG of every figure the pages showed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from mkdocs.utils import get_relative_url
 from . import build_state, pagemeta
 from .config import docs_dir, guide_for
 from .errors import DataError
+from .figures import embed as figure_embed
+from .figures import files as figure_files
 from .models import PageMeta
 from .pages import trial_page_source, trials_nav
 from .records import records
@@ -86,7 +90,19 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_post_build(config) -> None:
-    """Publication switch: with REQUIRE_VERIFIED=1 the build fails while any page shows an unverified value."""
+    """Publication switch, then the figures' SVG files.
+
+    With REQUIRE_VERIFIED=1 the build fails while any page shows an unverified value.
+    """
+    _require_verified()
+    pages = build_state.current().pages.values()
+    try:
+        figure_files.write(figure_files.collect(pages), Path(config.site_dir))
+    except ValueError as err:
+        raise PluginError(str(err)) from None
+
+
+def _require_verified() -> None:
     if os.environ.get("REQUIRE_VERIFIED", "") not in ("", "0"):
         shown = build_state.current().unverified
         if shown:
@@ -101,6 +117,12 @@ _CITED_ON = re.compile(r'<div class="cited-on" data-cited-on="([a-z0-9-]+)"></di
 
 
 def on_post_page(output: str, page, config) -> str:
+    ctx = build_state.current().pages.get(page.file.src_uri)
+    if ctx and ctx.deferred:
+        try:
+            output = figure_embed.fill(output, ctx.deferred, page.file.src_uri)
+        except ValueError as err:
+            raise PluginError(str(err)) from None
     # Every page's Markdown has been rendered by now, so "cited on" and "shown on" are complete.
     if 'data-cited-on="' in output:
         output = _fill_cited_on(output, page)

@@ -258,6 +258,13 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
                     need_ref(seq_file, f"{where}.references[{m}]", ref_id)
     for dup in _duplicates([s.id for p in g.sequencing.pathways for s in p.steps]):
         c.add(seq_file, "pathways", f"duplicate step id {dup!r}")
+    for i, path in enumerate(g.sequencing.pathways):
+        earlier: list[str] = []
+        for j, step in enumerate(path.steps):
+            if step.follows and step.follows not in earlier:
+                c.add(seq_file, f"pathways[{i}].steps[{j}].follows",
+                      f"unknown step {step.follows!r} (expected one listed before it in the same pathway: {earlier})")
+            earlier.append(step.id)
     for i, gl in enumerate(g.sequencing.guidelines):
         need_ref(seq_file, f"guidelines[{i}].reference", gl.reference)
     for i, ev in enumerate(g.sequencing.timeline):

@@ -516,6 +516,15 @@ class Step(Model):
     title: NonEmpty
     text: NonEmpty
     options: list[Option] = Field(default_factory=list)
+    # Where the step sits in the pathway diagram: by default after the step listed before it.
+    follows: Id | None = Field(default=None, description="the earlier step this one comes after, when not the one listed just before it")
+    separate_start: bool = Field(default=False, description="a starting point of its own: no step leads to it")
+
+    @model_validator(mode="after")
+    def _one_place(self) -> Step:
+        if self.follows and self.separate_start:
+            raise ValueError("expected either 'follows' or 'separate_start: true', not both")
+        return self
 
 
 class Pathway(Model):

@@ -25,6 +25,12 @@ class PageContext:
     audience: str | None = None  # "patient" or "clinician", from the page's front matter
     reviews: list[Review] = field(default_factory=list)  # of every record the page shows
     shown: set[int] = field(default_factory=set)  # id() of each record shown, for the change log's links
+    # key -> standalone SVG of each figure shown on the page; written to figures/ after the build
+    figures: dict[str, str] = field(default_factory=dict)
+    # Real builds set this: figures then wait in `deferred` behind a placeholder until the page's
+    # HTML is final (figures/embed.py says why).
+    defer_figures: bool = False
+    deferred: dict[str, str] = field(default_factory=dict)
 
     def cite(self, *ids: str) -> Markup:
         return self.registry.cite(self.citations, ids)

@@ -18,8 +18,8 @@ from .config import guide_for
 from .models import PageMeta, Role, Setting
 from .pagecontext import PageContext
 from .render import audience, changes, drug, glossary, patient, references, review, safety, sequencing, trials
-from .render import drug, glossary, references, safety, sequencing, trials
 from .reuse import macros as reuse_macros
+from .render import figures
 
 CATALOGUE_SRC = "references.md"
 
@@ -30,7 +30,7 @@ def _context(env) -> PageContext:
     src = page.file.src_uri
     if src not in state.pages:
         citations = state.registry.page(src, page.url, page.title or src)
-        state.pages[src] = PageContext(src, state.registry, citations)
+        state.pages[src] = PageContext(src, state.registry, citations, defer_figures=True)
     return state.pages[src]
 
 
@@ -99,6 +99,13 @@ def define_env(env) -> None:
     env.macro(lambda: changes.change_log(guide), "change_log")
     env.macro(lambda: changes.review_schedule(guide), "review_schedule")
     reuse_macros.register(env, guide, ctx)  # embed content and download links
+    env.macro(lambda trial_id=None, settings=None: figures.forest_plot(guide, ctx(), trial_id, settings), "forest_plot")
+    env.macro(lambda trial_id, with_table=True: figures.trial_schema(guide, ctx(), trial_id, with_table), "trial_schema")
+    env.macro(lambda table_id, with_table=True: figures.ae_chart(guide, ctx(), table_id, with_table), "ae_chart")
+    env.macro(lambda with_table=True: figures.mechanism_diagram(guide, ctx(), with_table), "mechanism_diagram")
+    env.macro(lambda setting, with_table=True: figures.pathway_diagram(
+        guide, ctx(), setting, env.conf["use_directory_urls"], with_table), "pathway_diagram")
+    env.macro(lambda trial_id, result_id: figures.icon_array(guide, ctx(), trial_id, result_id), "icon_array")
     env.variables["guide_title"] = guide.site.title
     env.variables["_state"] = state  # keeps the state visible to debugging tools (`macros_info`)
 

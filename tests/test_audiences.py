@@ -172,7 +172,8 @@ def test_a_one_sided_counterpart_stops_the_build(tmp_path: Path) -> None:
 def _main_text(html: Path) -> str:
     """Running text a patient reads: paragraphs and list items, without page furniture and tables."""
     article = _soup(html).select_one("article")
-    for selector in (".audience-switch", ".review-status", ".unverified-notice", ".reference-list", "table",
+    for selector in (".audience-switch", ".review-status", ".unverified-notice", ".reference-list", "table", ".cite-box",
+                     ".embed-snippets", ".figure-data", ".figure-download",
                      "h1, h2, h3, h4", ".status", ".plain-source", "#references"):
         for el in article.select(selector):
             el.decompose()

@@ -87,7 +87,7 @@ def test_registered_figure_becomes_an_embed(project_site: Path) -> None:
     assert page.select_one("article svg title").get_text() == "Test bars"
     assert page.select_one("footer.embed-footer") is not None
     index = json.loads((project_site / "embed" / "index.json").read_text())
-    figures = [e for e in index["embeds"] if e["kind"] == "figure"]
+    figures = [e for e in index["embeds"] if e["kind"] == "figure" and e["id"] == "figure/test-bars"]
     assert [(e["id"], e["url"], e["full_page"], e["height"]) for e in figures] == [
         ("figure/test-bars", "embed/figures/test-bars/", "patients/explainer/", 320)]
     snippets = " ".join(c.get_text() for c in soup(project_site / "patients" / "explainer" / "index.html").select(".embed-snippets code"))

@@ -65,10 +65,24 @@ def _reviewed_of(page: Path) -> str:
     return soup(page).select_one("article .review-status")["data-last-reviewed"]
 
 
+def _embeddable_figures(site: Path) -> set[str]:
+    """Keys of the figures full pages show, except those with links (the pathway), which stay in place."""
+    keys = set()
+    for path in full_pages(site):
+        for fig in soup(path).select("figure.guide-figure"):
+            if "guide-figure--pathway" not in fig["class"]:
+                keys.add(fig["id"].removeprefix("figure-"))
+    return keys
+
+
 def test_embed_pages_are_bare_and_say_where_they_come_from(real_site: Path, guide) -> None:
     pages = embed_pages(real_site)
     assert _marked_for_embedding() >= 7, "the patient explainers are offered as embeds"
-    assert len(pages) == len(guide.trials) + len(guide.safety.adverse_event_tables) + _marked_for_embedding()
+    figures = _embeddable_figures(real_site)
+    assert len(figures) > len(guide.trials), "forest rows, designs, side-effect charts, icon arrays, mechanism"
+    assert {p.parent.name for p in (real_site / "embed" / "figures").glob("*/index.html")} == figures
+    assert len(pages) == (len(guide.trials) + len(guide.safety.adverse_event_tables) + _marked_for_embedding()
+                          + len(figures))
     for path in pages:
         page = soup(path)
         for furniture in (".md-header", ".md-sidebar", ".md-search", ".md-footer", "[data-md-component=search]"):
@@ -99,7 +113,7 @@ def test_embed_index_lists_every_embed(real_site: Path, embed_index: dict, guide
         assert entry["title"] and entry["height"] > 0 and entry["last_reviewed"] == _reviewed_of(full)
         assert f'src="{entry["url"]}"' in entry["snippet"] and 'title="' in entry["snippet"]
     kinds = {e["kind"] for e in entries}
-    assert kinds == {"trial-summary", "adverse-events", "page"}
+    assert kinds == {"trial-summary", "adverse-events", "page", "figure"}
 
 
 def test_full_pages_show_the_snippets_of_their_embeds(real_site: Path, embed_index: dict) -> None:

@@ -4,6 +4,7 @@ Prints figures only; it never fails on slow numbers.
 
 * full build time of the real site (median of 5 strict builds, as `make site`)
 * time to load and validate data/ (`macros.loader.load_guide` in a fresh process)
+* time to draw every figure the data supports from a loaded guide, with their count and sizes
 * pages, HTML bytes per page (median, max)
 * bytes a first visit to the home page downloads (HTML + CSS + JS + fonts it references)
 * scale test: a synthetic pack of 1,000 trials and 3,000 references (made from the
@@ -69,6 +70,30 @@ def load_times(data_dir: Path, runs: int = RUNS) -> tuple[float, float]:
         imports.append(float(out[0]))
         loads.append(float(out[1]))
     return statistics.median(imports), statistics.median(loads)
+
+
+# ------------------------------------------------------------- figures
+FIGURES_SNIPPET = """
+import statistics, sys, time
+from pathlib import Path
+from macros.loader import load_guide
+from macros.figures.catalogue import all_figures
+guide = load_guide(Path(sys.argv[1]))
+times = []
+for _ in range(int(sys.argv[2])):
+    t = time.perf_counter()
+    figures = all_figures(guide)
+    times.append(time.perf_counter() - t)
+sizes = [len(f.standalone().encode()) for f in figures]
+print(times[0], statistics.median(times), len(figures), sum(sizes), max(sizes))
+"""
+
+
+def figure_times(data_dir: Path, runs: int = RUNS) -> tuple[float, float, int, int, int]:
+    """First and median time to draw all figures (fresh process), their count, total and largest bytes."""
+    out = subprocess.run([sys.executable, "-c", FIGURES_SNIPPET, str(data_dir), str(runs)], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), float(out[1]), int(out[2]), int(out[3]), int(out[4])
 
 
 # ------------------------------------------------------------- first visit
@@ -200,6 +225,7 @@ def main() -> int:
         times = [timed(build, work / f"site{i}") for i in range(RUNS)]
         site = work / f"site{RUNS - 1}"
         imp, load = load_times(ROOT / "data")
+        fig_first, fig_median, fig_count, fig_bytes, fig_max = figure_times(ROOT / "data")
         pages = html_files(site)
         sizes = [p.stat().st_size for p in pages]
         visit = first_visit(site)
@@ -220,6 +246,9 @@ def main() -> int:
     print(f"  full strict build          median {statistics.median(times):.2f} s  "
           f"(runs: {', '.join(f'{t:.2f}' for t in times)})")
     print(f"  load + validate data/      {load * 1000:.0f} ms  (fresh process; importing macros.loader: {imp * 1000:.0f} ms)")
+    print(f"  draw all figures           median {fig_median * 1000:.0f} ms for {fig_count} figures "
+          f"(first run {fig_first * 1000:.0f} ms, with template loading); "
+          f"SVG {kb(fig_bytes)} in all, largest {kb(fig_max)}")
     print(f"  pages (HTML, without 404)  {len(pages)}")
     print(f"  HTML bytes per page        median {kb(statistics.median(sizes))}, max {kb(max(sizes))} "
           f"({pages[sizes.index(max(sizes))].relative_to(site).as_posix()})")

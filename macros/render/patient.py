@@ -13,6 +13,7 @@ from ..loader import Guide, plain_result_arms
 from ..models import Guidance, PlainResult, Setting, Statistic, Status, Trial, Urgency
 from ..pagecontext import PageContext, trial_src
 from ..plain_numbers import RULE, months_words, out_of_100
+from . import figures
 from .templates import badge as _status_badge
 
 
@@ -104,6 +105,10 @@ def results(guide: Guide, ctx: PageContext, setting: Setting) -> str:
         for pr in items:
             out.append(f"{pr.who}\n")
             out.append(result_sentences(guide, ctx, pr))
+            result = next(r for r in trial.results if r.id == pr.result)
+            if result.statistic == Statistic.rate:
+                # the same published rates, drawn as 100 people per group
+                out.append(str(figures.icon_array(guide, ctx, trial.id, result.id)) + "\n")
     return "\n".join(out)
 
 

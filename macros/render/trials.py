@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..loader import Guide
 from ..models import AETable, Result, Role, Setting, Status, Trial
 from ..pagecontext import PageContext, trial_src
-from . import fmt
+from . import figures, fmt
 from .templates import render
 
 ROLE_LABEL = {
@@ -90,8 +90,10 @@ def page(guide: Guide, trial: Trial, ctx: PageContext) -> str:
     out.append("### Arms\n")
     out.append("| Arm | Treatment | Patients |\n| --- | --- | --- |\n" + "\n".join(
         f"| {_esc(a.label)} | {_esc(a.regimen)} | {fmt.count(a.n) if a.n else 'not reported'} |" for a in trial.arms) + "\n")
+    out += figures.design_blocks(guide, trial, ctx)
 
     out.append("## Results\n")
+    out += figures.forest_blocks(guide, trial, ctx)
     if not trial.results:
         out.append("No efficacy results are recorded for this trial.\n")
     arm_labels = {a.id: a.label for a in trial.arms}
@@ -127,6 +129,7 @@ def page(guide: Guide, trial: Trial, ctx: PageContext) -> str:
     out.append("## Safety highlights\n")
     if tables:
         for table in tables:
+            out += figures.ae_chart_blocks(guide, trial, table.id, ctx)
             out.append(ae_table(trial, table, ctx) + "\n")
     else:
         out.append("No adverse-event figures for this trial are recorded in the evidence base.\n")

@@ -162,7 +162,10 @@ def page_copy_source(embed: Embed, meta: dict, body: str) -> str:
 def figure_source(embed: Embed, fig: FigureEmbed) -> str:
     # The figure's HTML is final: no macros, no Markdown inside it.
     meta = {**_embed_meta(embed, embed.title), "render_macros": False}
-    return _front_matter(meta) + f"# {fig.title}\n\n<div class=\"figure-embed\" markdown=\"0\">\n{fig.html}\n</div>\n"
+    # A raw HTML block: it starts at the line's start and has no blank line inside, so Markdown
+    # passes it through untouched.
+    html = "\n".join(line for line in fig.html.splitlines() if line.strip())
+    return _front_matter(meta) + f"# {fig.title}\n\n<div class=\"figure-embed\">\n{html}\n</div>\n"
 
 
 # --------------------------------------------------------------------------- snippets and index

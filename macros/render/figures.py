@@ -1,0 +1,134 @@
+"""Figures on pages: each figure type as the Markup a macro or a page render puts in the Markdown.
+
+The drawing comes from `macros.figures.<type>`; this module adds the caption, the
+text alternative and the download link (`figures.embed.block`).
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..figures import ae_chart as ae_figure
+from ..figures import embed, forest, icons, mechanism, pathway, schema
+from ..figures.svg import render_svg
+from ..loader import Guide
+from ..models import Setting, Trial
+from ..pagecontext import PageContext, trial_src
+from ..plain_numbers import out_of_100
+from . import fmt
+from . import trials as trial_pages
+from .sequencing import POSITION_LABEL
+
+
+def forest_plot(guide: Guide, ctx: PageContext, trial_id: str | None = None, settings: list[str] | None = None) -> Markup:
+    order = [Setting(s) for s in settings] if settings else None
+    wide, narrow, chosen = forest.forest_plot(guide, order, trial_id)
+    if trial_id:
+        caption = (f"The hazard ratio of {guide.trials[trial_id].name}'s main endpoint on the axis shared by every trial "
+                   "in the guide (log scale); the results tables below give it with its P value.")
+    else:
+        caption = (f"Main-endpoint hazard ratio of each randomised trial of {guide.drug.short_name}, as first reported, "
+                   "on a log scale. Each row names the arms in the order the hazard ratio is expressed: below 1 favours "
+                   "the first-named arm.")
+    alternative = render_svg("forest_table.html", caption=wide.title, rows=chosen.rows, omitted=chosen.omitted)
+    return embed.block(ctx, [wide, narrow], caption, alternative)
+
+
+def trial_schema(guide: Guide, ctx: PageContext, trial_id: str, with_table: bool = True) -> Markup:
+    """The design schema; on a trial page the design and arms tables above it are its text version."""
+    fig = schema.trial_schema(guide, trial_id)
+    trial = guide.trials[trial_id]
+    if with_table:
+        caption = f"Design of {trial.name}, drawn from its trial record."
+        alternative = render_svg("schema_table.html", trial=trial, caption=fig.title,
+                                 randomisation=schema.randomisation_words(trial))
+    else:
+        caption = f"Design of {trial.name}: the same facts as the design and arms tables above."
+        alternative = None
+    return embed.block(ctx, [fig], caption, alternative)
+
+
+def ae_chart(guide: Guide, ctx: PageContext, table_id: str, with_table: bool = True) -> Markup:
+    """The side-effect chart of one table; on a trial page the table itself follows the chart."""
+    fig = ae_figure.ae_chart(guide, table_id)
+    table = next(t for t in guide.safety.adverse_event_tables if t.id == table_id)
+    trial = guide.trials[table.trial]
+    shown = ae_figure.shown_rows(table)
+    subset = (f" The {len(shown)} most frequent of its {len(table.rows)} rows are shown." if len(shown) < len(table.rows) else "")
+    if with_table:
+        caption = f"{table.basis.rstrip('.')}.{subset}"
+        alternative = Markup(trial_pages.ae_table(trial, table, ctx))
+    else:
+        caption = f"{table.basis.rstrip('.')}.{subset} The table below gives the same figures, with notes on each row."
+        alternative = None
+    return embed.block(ctx, [fig], caption, alternative)
+
+
+def mechanism_diagram(guide: Guide, ctx: PageContext, with_table: bool = True) -> Markup:
+    """The mechanism steps as a diagram; on the mechanism page the step list below is its text version."""
+    fig = mechanism.mechanism_diagram(guide)
+    if with_table:
+        caption = f"How {guide.drug.short_name} works, step by step."
+        alternative = render_svg("mechanism_list.html", steps=guide.drug.mechanism, notes=guide.drug.mechanism_notes)
+    else:
+        caption = (f"How {guide.drug.short_name} works, step by step: the same steps and notes as the lists "
+                   "on this page, where each has its sources.")
+        alternative = None
+    return embed.block(ctx, [fig], caption, alternative)
+
+
+def pathway_diagram(guide: Guide, ctx: PageContext, setting: str, use_directory_urls: bool,
+                    with_table: bool = True) -> Markup:
+    """One diagram per pathway of the setting; on the sequencing page the steps that follow are its text version."""
+    blocks = []
+    on_page = embed.linker(ctx.citations.url, use_directory_urls)
+    date = fmt.date(guide.sequencing.current_as_of)
+    for path in pathway.pathways_for(guide, Setting(setting)):
+        fig = pathway.pathway_diagram(guide, path, on_page)
+        in_file = pathway.pathway_diagram(guide, path, embed.linker(embed.file_url(fig.key), use_directory_urls))
+        if with_table:
+            caption = f"{path.title}: steps and options, current as of {date}. Each option links to the trials behind it."
+            alternative = render_svg("pathway_list.html", path=path, labels=POSITION_LABEL, trials=guide.trials,
+                                     href=on_page, trial_src=trial_src, date=date)
+        else:
+            caption = (f"{path.title}: steps and options, current as of {date}. Each option links to the trials "
+                       "behind it; the text below describes the same steps and options, with their sources.")
+            alternative = None
+        blocks.append(embed.block(ctx, [fig], caption, alternative, standalone=in_file.standalone()))
+    return Markup("\n".join(blocks))  # no pathway for the setting: nothing, as with the text pathway
+
+
+def icon_array(guide: Guide, ctx: PageContext, trial_id: str, result_id: str) -> Markup:
+    """A rate result as 100 people per arm, for plain-language pages; counts follow `plain_numbers`."""
+    fig = icons.icon_array(guide, trial_id, result_id)
+    trial, result = icons.find(guide, trial_id, result_id)
+    arms = icons.compared_arms(trial, result)
+    rows = [(arm, fmt.num(result.arms[arm.id].value), out_of_100(result.arms[arm.id].value)) for arm in arms]
+    caption = (f"{icons.heading(result)} in {trial.name}: "
+               + ", ".join(f"{out.words} out of 100 with {arm.label} ({percent}%)" for arm, percent, out in rows)
+               + ". Percentages are rounded to whole people.")
+    alternative = render_svg("icons_table.html", caption=fig.title, rows=rows)
+    return embed.block(ctx, [fig], caption, alternative)
+
+
+# ---------------------------------------------------------------- on trial pages
+# Each returns a list of Markdown blocks (empty when the figure does not apply), so the
+# trial page can add them without leaving blank blocks behind.
+
+
+def design_blocks(guide: Guide, trial: Trial, ctx: PageContext) -> list[str]:
+    if not trial.randomised or len(trial.arms) < 2:
+        return []
+    return [str(trial_schema(guide, ctx, trial.id, with_table=False)) + "\n"]
+
+
+def forest_blocks(guide: Guide, trial: Trial, ctx: PageContext) -> list[str]:
+    if not forest.has_row(guide, trial.id):
+        return []
+    return [str(forest_plot(guide, ctx, trial.id)) + "\n"]
+
+
+def ae_chart_blocks(guide: Guide, trial: Trial, table_id: str, ctx: PageContext) -> list[str]:
+    if table_id not in {t.id for t in ae_figure.charted_tables(guide, trial)}:
+        return []
+    return [str(ae_chart(guide, ctx, table_id, with_table=False)) + "\n"]

@@ -66,23 +66,23 @@ test: $(VENV_OK) $(NODE_OK) browser-deps
 ## The offline site (works from file://, search included) in build/offline-site, zipped as
 ## dist/<name>-offline-<version>.zip
 offline: $(VENV_OK) $(NODE_OK)
-	$(PY) -m release.offline build/offline-site dist
+	$(PY) -m macros.release.offline build/offline-site dist
 
 ## SCORM 1.2 package of the offline site: dist/<name>-scorm-<version>.zip
 scorm: offline
-	$(PY) -m release.scorm build/offline-site dist
+	$(PY) -m macros.release.scorm build/offline-site dist
 
 ## PDF handouts printed by Chromium: one per patient page and one of the clinician section, in dist/pdf/
 pdf: offline browser-deps
-	$(PY) -m release.pdf build/offline-site dist/pdf
+	$(PY) -m macros.release.pdf build/offline-site dist/pdf
 
-## Lighthouse scores (mobile) for the home, EMILIA and safety pages; prints, never fails
+## Lighthouse scores (mobile) for the home, first trial and first patient page; prints, never fails
 audit: $(VENV_OK) $(NODE_OK) browser-deps
-	$(PY) -m tools.audit
+	$(PY) -m macros.tools.audit
 
 ## Build-time and page-weight figures, plus a 1,000-trial scale test; prints, never fails
 bench: $(VENV_OK)
-	$(PY) -m tools.bench
+	$(PY) -m macros.tools.bench
 
 ## Re-pin the lock file from requirements.in
 lock:

@@ -69,7 +69,7 @@ def offline_release(tmp_path_factory) -> dict[str, Path]:
     """
     base = tmp_path_factory.mktemp("offline")
     done = subprocess.run(
-        [sys.executable, "-m", "release.offline", str(base / "site"), str(base / "dist")],
+        [sys.executable, "-m", "macros.release.offline", str(base / "site"), str(base / "dist")],
         cwd=ROOT, env=_release_env(), capture_output=True, text=True, check=False,
     )
     assert done.returncode == 0, f"offline build failed:\n{done.stdout}\n{done.stderr}"
@@ -83,7 +83,7 @@ def browser():
     """One system Chromium for every browser test of the run (Playwright allows one sync driver at a time)."""
     from playwright.sync_api import sync_playwright
 
-    from tools.common import CHROME_FLAGS
+    from macros.tools.common import CHROME_FLAGS
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROME_FLAGS)

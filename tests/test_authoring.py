@@ -163,7 +163,7 @@ def test_engine_names_no_drug_or_trial_of_the_content_pack() -> None:
     names = _content_names()
     assert {"T-DM1", "KATHERINE", "Kadcyla"} <= names
     engine = [p for p in (ROOT / "macros").rglob("*") if p.is_file() and p.suffix in {".py", ".html", ".yml", ".json", ".js", ".css"}]
-    engine += [p for p in (ROOT / "overrides").rglob("*") if p.is_file()]
+    engine += [p for p in (ROOT / "macros" / "theme").rglob("*") if p.is_file()]
     hits = []
     for path in engine:
         text = path.read_text(encoding="utf-8", errors="replace").lower()

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tools.common import serve
+from macros.tools.common import serve
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -17,7 +17,7 @@ import pytest
 from macros.citations import CitationRegistry
 from macros.pagecontext import PageContext
 from macros.render import figures as figure_blocks
-from tools.common import serve
+from macros.tools.common import serve
 
 pytestmark = [pytest.mark.browser]
 

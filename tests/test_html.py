@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # Validator messages we accept, each with the reason. Keep this list short: anything
-# fixable in overrides/ or docs/assets/ must be fixed there instead.
+# fixable in macros/theme/ must be fixed there instead.
 ALLOWED_VNU = [
     # Material's base.html writes the drawer and search toggles as
     # <input type="checkbox" ... autocomplete="off"> (so Firefox does not restore their

@@ -87,7 +87,7 @@ def test_offline_pages_fetch_nothing_from_other_servers(offline_release) -> None
 @pytest.fixture(scope="module")
 def scorm_zip(offline_release, tmp_path_factory) -> Path:
     dist = tmp_path_factory.mktemp("scorm")
-    run("release.scorm", offline_release["site"], dist)
+    run("macros.release.scorm", offline_release["site"], dist)
     zips = list(dist.glob("*-scorm-*.zip"))
     assert len(zips) == 1
     return zips[0]
@@ -135,7 +135,7 @@ def test_scorm_items_follow_the_site_navigation(scorm_zip: Path, offline_release
 @pytest.mark.browser
 def test_pdf_of_the_clinician_section(offline_release, tmp_path: Path) -> None:
     out = tmp_path / "pdf"
-    run("release.pdf", offline_release["site"], out)
+    run("macros.release.pdf", offline_release["site"], out)
     pdfs = sorted(p.name for p in out.iterdir())
     every = nav_pages(offline_release["site"])
     patient = [p for p in every if p.get("audience") == "patient"]

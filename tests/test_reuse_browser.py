@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from tools.common import serve
+from macros.tools.common import serve
 
 pytestmark = [pytest.mark.browser]
 

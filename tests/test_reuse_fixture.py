@@ -114,7 +114,7 @@ def test_catalogue_lists_the_page_but_not_its_embed_copy(project_site: Path) -> 
 @pytest.mark.browser
 def test_pdf_per_patient_page_and_one_for_clinicians(project_site: Path, tmp_path: Path) -> None:
     out = tmp_path / "pdf"
-    done = subprocess.run([sys.executable, "-m", "release.pdf", str(project_site), str(out)],
+    done = subprocess.run([sys.executable, "-m", "macros.release.pdf", str(project_site), str(out)],
                           cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     version = project_version()

@@ -1,6 +1,6 @@
 """What the theme partials show around a page's content: "Cite this page", the embed snippets,
 the print footer, the embed footer and the JSON-LD. One dict per page, made in `on_page_context`
-and read by `overrides/partials/reuse*.html`, `cite-box.html`, `json-ld.html` and `embed.html`.
+and read by `macros/theme/partials/reuse*.html`, `cite-box.html`, `json-ld.html` and `embed.html`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`python -m release.pdf [SITE_DIR] [OUT_DIR]`: PDF handouts printed by Chromium from a built site.
+"""`python -m macros.release.pdf [SITE_DIR] [OUT_DIR]`: PDF handouts printed by Chromium from a built site.
 
 - one PDF per patient page (front matter `audience: patient`): <name>-<page>-<version>.pdf;
 - one PDF of the clinician section (every other page in the nav, in nav order, each page
@@ -23,11 +23,11 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader, PdfWriter
 
-from tools.common import CHROME_FLAGS
+from macros.tools.common import CHROME_FLAGS
 
 from .site import BuiltSite, NavPage, read_site
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]  # the project folder
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PATIENT = "patient"
 

@@ -1,4 +1,4 @@
-"""`python -m release.offline [SITE_DIR] [DIST_DIR]`: the guide as a zip that works without a network.
+"""`python -m macros.release.offline [SITE_DIR] [DIST_DIR]`: the guide as a zip that works without a network.
 
 Builds the site with Material's offline plugin switched on (OFFLINE=true: links to .html
 files, the search index as a script, the pinned iframe-worker shim so search runs from
@@ -18,7 +18,7 @@ from macros.build import build_site
 from .archive import write_zip
 from .site import read_site
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]  # the project folder
 SITE_DIR = ROOT / "build" / "offline-site"
 DIST_DIR = ROOT / "dist"
 

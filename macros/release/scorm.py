@@ -1,4 +1,4 @@
-"""`python -m release.scorm [SITE_DIR] [DIST_DIR]`: a SCORM 1.2 package of the offline site.
+"""`python -m macros.release.scorm [SITE_DIR] [DIST_DIR]`: a SCORM 1.2 package of the offline site.
 
 The zip holds the offline site with `imsmanifest.xml` at its root: one organisation whose
 items follow the site's navigation (sections become items that group their pages), one
@@ -25,7 +25,7 @@ from urllib.parse import quote
 from .archive import files_under, write_zip
 from .site import BuiltSite, read_site
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]  # the project folder
 MANIFEST = "imsmanifest.xml"
 IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"

@@ -42,7 +42,7 @@ class BuiltSite:
         return out
 
     def artefact(self, kind: str, suffix: str) -> str:
-        """'t-dm1-evidence-guide-offline-0.1.0.zip'"""
+        """'examplumab-test-guide-offline-0.1.0.zip'"""
         return f"{self.slug}-{kind}-{self.version}{suffix}"
 
 

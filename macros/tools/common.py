@@ -1,4 +1,4 @@
-"""Shared helpers for tools/: build the site into a folder, serve a folder over HTTP."""
+"""Shared helpers for macros/tools/: build the site into a folder, serve a folder over HTTP."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]  # the project folder
 
 # From /work/shared/TOOLING.md: the flags that let the Debian Chromium run headless here.
 CHROME_FLAGS = [

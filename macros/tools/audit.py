@@ -16,7 +16,21 @@ from pathlib import Path
 
 from .common import CHROME_FLAGS, ROOT, build, serve
 
-PAGES = [("home", ""), ("trial (EMILIA)", "trials/emilia/"), ("safety", "safety/")]
+def pages(site: Path) -> list[tuple[str, str]]:
+    """Representative pages of whichever pack was built: home, the first trial, the first patient page."""
+    out = [("home", "")]
+    trials = sorted(p.parent.name for p in (site / "trials").glob("*/index.html") if not p.parent.name.endswith("-embed"))
+    if trials:
+        out.append((f"trial ({trials[0]})", f"trials/{trials[0]}/"))
+    listing = site / "pages.json"
+    if listing.exists():
+        def walk(items):
+            for item in items:
+                yield from walk(item.get("children", [])) if "children" in item else [item]
+        patient = next((i for i in walk(json.loads(listing.read_text())["nav"]) if i.get("audience") == "patient"), None)
+        if patient and patient.get("url") is not None:
+            out.append(("patient page", patient["url"]))
+    return out
 CATEGORIES = [("performance", "Perf"), ("accessibility", "A11y"), ("best-practices", "Best pr."), ("seo", "SEO")]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -60,20 +74,20 @@ def main() -> int:
         build(site)
         rows = []
         with serve(site) as base:
-            for label, path in PAGES:
+            for label, path in pages(site):
                 print(f"Lighthouse: {label} ({base}{path}) ...", flush=True)
                 rows.append((label, path, run_lighthouse(base + path, work)))
     print()
-    header = f"{'Page':<16} {'Path':<16} " + " ".join(f"{h:>8}" for _, h in CATEGORIES)
+    header = f"{'Page':<16} {'Path':<28} " + " ".join(f"{h:>8}" for _, h in CATEGORIES)
     print("Lighthouse scores (mobile, 0-100)")
     print(header)
     print("-" * len(header))
     for label, path, res in rows:
         if "error" in res:
-            print(f"{label:<16} {'/' + path:<16} lighthouse failed: {' '.join(res['error'])}")
+            print(f"{label:<16} {'/' + path:<28} lighthouse failed: {' '.join(res['error'])}")
             continue
         cells = " ".join(f"{'-' if res['scores'][k] is None else res['scores'][k]:>8}" for k, _ in CATEGORIES)
-        print(f"{label:<16} {'/' + path:<16} {cells}")
+        print(f"{label:<16} {'/' + path:<28} {cells}")
     notes = [(label, res["failed"]) for label, _, res in rows if res.get("failed")]
     if notes:
         print("\nAudits below 100% (accessibility, best practices, SEO):")

@@ -6,14 +6,19 @@ from ..loader import Guide
 from ..pagecontext import PageContext
 
 
-def glossary(guide: Guide, ctx: PageContext) -> str:
+def glossary(guide: Guide, ctx: PageContext, plain_only: bool = False) -> str:
+    """Every term as a heading (so each has a link target): the clinician definition with the
+    plain one after it, or (`plain_only`, for patient pages) the plain one alone."""
     ctx.shows(guide.glossary)
     out = []
     for t in sorted(guide.glossary.terms, key=lambda t: t.term.lower()):
         abbr = f" ({t.abbreviation})" if t.abbreviation else ""
         out.append(f"## {t.term}{abbr} {{ #{t.id} }}\n")
-        out.append(f"{t.clinician}\n")
-        out.append(f"*In plain words:* {t.plain}\n")
+        if plain_only:
+            out.append(f"{t.plain}\n")
+        else:
+            out.append(f"{t.clinician}\n")
+            out.append(f"*In plain words:* {t.plain}\n")
     return "\n".join(out)
 
 

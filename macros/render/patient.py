@@ -13,7 +13,7 @@ from ..loader import Guide, plain_result_arms
 from ..models import Guidance, PlainResult, Setting, Statistic, Status, Trial, Urgency
 from ..pagecontext import PageContext, trial_src
 from ..plain_numbers import RULE, months_words, out_of_100
-from . import figures
+from . import figures, glossary
 from .templates import badge as _status_badge
 
 
@@ -219,14 +219,8 @@ def pronunciations(guide: Guide, ctx: PageContext) -> str:
 
 
 def words(guide: Guide, ctx: PageContext) -> str:
-    """The glossary in everyday words, as headings so each term has a link target."""
-    ctx.shows(guide.glossary)
-    out = []
-    for t in sorted(guide.glossary.terms, key=lambda t: t.term.lower()):
-        abbr = f" ({t.abbreviation})" if t.abbreviation else ""
-        out.append(f"## {t.term}{abbr} {{ #{t.id} }}\n")
-        out.append(f"{t.plain}\n")
-    return "\n".join(out)
+    """The glossary in everyday words."""
+    return glossary.glossary(guide, ctx, plain_only=True)
 
 
 def rounding_rule() -> Markup:

@@ -179,16 +179,15 @@ def _has_anchor(guide: Guide, g: Guidance) -> bool:
 def dosing(guide: Guide, ctx: PageContext) -> str:
     d = guide.drug.dosing
     ctx.shows(guide.drug)
-    weeks = d.cycle_days // 7 if d.cycle_days % 7 == 0 else None
-    every = f"every {weeks} weeks" if weeks else f"every {d.cycle_days} days"
-    out = [f"You have a treatment {every}. {badge(ctx, d.status, 'dosing')}\n"]
+    interval = f"every {every(guide)}"
+    out = [f"You have a treatment {interval}. {badge(ctx, d.status, 'dosing')}\n"]
     out.append("| Which drip | How long the drip takes | How long you stay afterwards |\n| --- | --- | --- |\n" + "\n".join(
         f"| {i.which} | about {i.minutes} minutes | at least {i.observe_minutes} minutes |" for i in d.infusions) + "\n")
     lines = []
     for x in d.durations:
         text = f"- **{guide.site.setting_labels[x.setting]}:** {x.plain}"
         if x.cycles:
-            text += f" That is {x.cycles} treatments in all, one {every}."
+            text += f" That is {x.cycles} treatments in all, one {interval}."
         lines.append(text)
     out.append("\n".join(lines) + "\n")
     return "\n".join(out)
@@ -205,6 +204,7 @@ def contraception(guide: Guide, ctx: PageContext) -> str:
 
 
 def every(guide: Guide) -> str:
+    """The time between treatments in everyday units: '3 weeks' (or days when not whole weeks)."""
     d = guide.drug.dosing
     return f"{d.cycle_days // 7} weeks" if d.cycle_days % 7 == 0 else f"{d.cycle_days} days"
 

@@ -9,6 +9,7 @@ content is current as of.
 from __future__ import annotations
 
 from ..loader import Guide
+from ..render import review
 
 
 def last_reviewed(page_src: str, guide: Guide, page=None) -> str:
@@ -22,6 +23,7 @@ def last_reviewed(page_src: str, guide: Guide, page=None) -> str:
         shown = build_state.current().pages.get(page_src)
     except RuntimeError:
         shown = None
-    if shown is not None and shown.reviews:
-        return min(r.reviewed_on for r in shown.reviews).isoformat()
+    summary = review.summarise(shown.reviews) if shown is not None else None
+    if summary is not None:
+        return summary.last_reviewed.isoformat()
     return guide.site.content_current_as_of

@@ -13,18 +13,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from .errors import UnknownName
+from .markup import html
 from .models import Reference
-from .render.templates import render
-
-
-class UnknownReference(KeyError):
-    def __init__(self, ref_id: str, page: str) -> None:
-        super().__init__(ref_id)
-        self.ref_id = ref_id
-        self.page = page
-
-    def __str__(self) -> str:
-        return f"{self.page}: cites unknown reference id {self.ref_id!r} (expected one defined in data/references/*.yml)"
 
 
 @dataclass
@@ -56,11 +47,11 @@ class CitationRegistry:
         marks = []
         for ref_id in ids:
             if ref_id not in self.references:
-                raise UnknownReference(ref_id, page.page)
+                raise UnknownName("reference id", ref_id, self.references)
             n = page.number(ref_id)
             page.uses[ref_id] += 1
             marks.append({"n": n, "anchor": f"cite-{n}-{page.uses[ref_id]}"})
-        return render("cite.html", marks=marks)
+        return html("cite.html", marks=marks)
 
     def cited_on(self, ref_id: str) -> list[PageCitations]:
         return [p for p in self.pages.values() if ref_id in p.uses]

@@ -1,44 +1,48 @@
-"""Where a build finds its content pack, and the one place data errors become MkDocs errors.
+"""The guide plugin's configuration, declared and typed (`plugins: - guide: {...}` in mkdocs.yml).
 
-A content pack is a folder with `data/` (the evidence, `site.yml` naming the guide and
-its nav) and `docs/` (the hand-written pages). The project folder is the default pack;
-`PACK=<folder>` selects another. Everything else in `mkdocs.yml` is the engine's.
+Environment variables set these values through `!ENV` in mkdocs.yml, which is the one
+place they are read: PACK, REQUIRE_VERIFIED, OFFLINE (SITE_URL sets MkDocs' own `site_url`).
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from typing import Any
 
-from mkdocs.exceptions import PluginError
-
-from .errors import DataError
-from .loader import Guide, load_guide
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 
 
-def pack_dir(config) -> Path:
-    """The folder named by the PACK environment variable, else the folder holding mkdocs.yml."""
-    override = os.environ.get("PACK")
-    if override:
-        return Path(override).resolve()
-    return Path(config.config_file_path).resolve().parent
+class Switch(c.Type):  # type: ignore[type-arg]
+    """A yes/no option that also takes what an environment variable gives: 1/0, "true"/"false", ""."""
+
+    TRUE = frozenset({"1", "true", "yes", "on"})
+    FALSE = frozenset({"0", "false", "no", "off", ""})
+
+    def __init__(self, default: bool = False) -> None:
+        super().__init__(bool, default=default)
+
+    def run_validation(self, value: Any) -> bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int) and value in (0, 1):
+            return bool(value)
+        text = str(value).strip().lower()
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise base.ValidationError(f"expected true or false (or 1 / 0), got {value!r}")
 
 
-def data_dir(config) -> Path:
-    return pack_dir(config) / "data"
-
-
-def docs_dir(config) -> Path:
-    return pack_dir(config) / "docs"
-
-
-def guide_for(config) -> Guide:
-    """Load the guide for a MkDocs config, or stop the build with every data problem listed."""
-    pack = pack_dir(config)
-    missing = [p for p in (pack / "data", pack / "docs") if not p.is_dir()]
-    if missing:
-        raise PluginError(f"content pack {pack}: expected the folders data/ and docs/; missing {', '.join(str(m) for m in missing)}")
-    try:
-        return load_guide(data_dir(config))
-    except DataError as err:
-        raise PluginError(str(err)) from None
+class GuideConfig(base.Config):
+    # The content pack: a folder with data/ and docs/. Empty: the folder holding mkdocs.yml.
+    # A relative path is taken from the folder holding mkdocs.yml.
+    pack = c.Type(str, default="")
+    # Publication build: fail, listing page and value, while any page shows a value not yet
+    # verified against its primary source.
+    require_verified = Switch(default=False)
+    # The offline (file://) build: switches Material's offline plugin on, and serves the search
+    # worker shim from the site instead of a CDN.
+    offline = Switch(default=False)
+    # Where the search shim for file:// comes from (installed from npm by `make offline`).
+    search_shim = c.Type(str, default="node_modules/iframe-worker/shim/index.js")

@@ -1,42 +1,24 @@
-"""Read `data/` once, validate it against the models and cross-check it.
+"""Read a pack's `data/`, validate it against the models and cross-check it.
 
 `load_guide(data_dir)` returns a frozen `Guide` or raises `DataError` listing
-every problem (file, field path, what was expected). Results are cached per
-data directory and file fingerprint, so the macros plugin and the MkDocs hooks
-share one parse per build, and `mkdocs serve` re-reads after an edit.
+every problem (file, field path, what was expected). The plugin calls it once per
+build, in `on_config`; nothing else reads the data files.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem, from_validation_error
+from .guide import Guide, plain_result_arms
 from .models import Review, Drug, Glossary, Patient, Reference, ReferenceFile, Safety, Sequencing, Site, Statistic, Trial
 from .yamlio import YamlError, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Guide:
-    data_dir: Path
-    site: Site
-    drug: Drug
-    references: dict[str, Reference]
-    trials: dict[str, Trial]
-    safety: Safety
-    sequencing: Sequencing
-    glossary: Glossary
-    patient: Patient
-    # the review of the file each reference came from: a page citing it shows that record
-    reference_reviews: dict[str, Review] = field(default_factory=dict)
-    # where each record came from, for messages raised after loading
-    sources: dict[str, Path] = field(default_factory=dict)
 
 
 class _Collector:
@@ -63,7 +45,7 @@ class _Collector:
         try:
             return model.model_validate(raw)
         except ValidationError as err:
-            self.problems.extend(from_validation_error(path, err))
+            self.problems.extend(from_validation_error(path, err, model=model))
             return None
 
 
@@ -337,33 +319,6 @@ def _check_patient(g: Guide, c: _Collector) -> None:
                 c.add(f, f"guidance[{i}].references[{j}]", f"unknown reference id {ref_id!r} (expected one defined in references/*.yml)")
 
 
-def plain_result_arms(trial: Trial, pr, result) -> tuple[str, str] | None:
-    """The two arms a patient sentence compares: as set in the data, else the result's first comparison."""
-    if pr.arms:
-        return pr.arms
-    for comp in result.all_comparisons:
-        if comp.arms:
-            return comp.arms
-    with_values = [a.id for a in trial.arms if a.id in result.arms]
-    return (with_values[0], with_values[1]) if len(with_values) == 2 else None
-
-
-def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    return tuple(
-        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*")) if p.is_file()
-    )
-
-
-_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Guide]] = {}
-
-
 def load_guide(data_dir: Path) -> Guide:
-    """Load and validate a data folder; parse again only when a file changed."""
-    data_dir = data_dir.resolve()
-    stamp = _fingerprint(data_dir) if data_dir.is_dir() else ()
-    cached = _cache.get(data_dir)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    guide = _load(data_dir)
-    _cache[data_dir] = (stamp, guide)
-    return guide
+    """Load and validate a data folder."""
+    return _load(data_dir.resolve())

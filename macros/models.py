@@ -17,13 +17,15 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from .text import InlineMarkdown, OptionalText, PlainText
+
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]  # a non-empty string that is not shown as text (an identifier)
 Percent = Annotated[Decimal, Field(ge=0, le=100)]
 # A P value as published: "0.0006", "<0.001", "<.0001", "=0.007 (nominal)" is not allowed;
 # qualifiers go in the result's note.
@@ -72,14 +74,14 @@ class Change(Model):
 
     date: datetime.date
     kind: Literal["added", "updated", "corrected", "reviewed"]
-    summary: NonEmpty
+    summary: PlainText
 
 
 class Review(Model):
     """Who last checked a record against its source, when, and when it is next due."""
 
     stage: Stage
-    reviewed_by: NonEmpty
+    reviewed_by: PlainText
     reviewed_on: datetime.date
     next_review: datetime.date
     history: list[Change] = Field(default_factory=list)
@@ -110,7 +112,7 @@ class Checked(Model):
     """Mixin for anything carrying a figure: its status and where it was checked."""
 
     status: Status
-    checked_against: list[NonEmpty] = Field(
+    checked_against: list[PlainText] = Field(
         default_factory=list, description="Evidence-sheet source ids, e.g. 'metastatic:S2a'"
     )
 
@@ -119,8 +121,8 @@ class Checked(Model):
 
 
 class Person(Model):
-    family: NonEmpty
-    given: str = ""
+    family: PlainText
+    given: OptionalText = ""
 
 
 class Identifier(Model):
@@ -135,21 +137,21 @@ class Reference(Model):
     type: Literal["article-journal", "report", "legislation", "webpage", "paper-conference", "dataset"]
     authors: list[Person] = Field(default_factory=list)
     et_al: bool = False
-    author_organisation: str = ""
-    title: NonEmpty
-    container_title: str = ""
+    author_organisation: OptionalText = ""
+    title: PlainText
+    container_title: OptionalText = ""
     year: int | None = Field(default=None, ge=1900, le=2100)
     issued: PartialDate | None = None
-    volume: str = ""
-    issue: str = ""
-    page: str = ""
+    volume: OptionalText = ""
+    issue: OptionalText = ""
+    page: OptionalText = ""
     doi: Identifier | None = None
     pmid: Identifier | None = None
     nct: Identifier | None = None
     url: str = ""
-    note: str = ""
+    note: OptionalText = ""
     citation_status: Status = Status.verified
-    checked_against: list[NonEmpty] = Field(default_factory=list)
+    checked_against: list[PlainText] = Field(default_factory=list)
 
 
     @field_validator("doi")
@@ -206,8 +208,8 @@ class Role(str, Enum):
 
 class Arm(Model):
     id: Id
-    label: NonEmpty
-    regimen: NonEmpty
+    label: PlainText
+    regimen: PlainText
     n: int | None = Field(default=None, ge=1)
     contains_subject_drug: bool = False
 
@@ -221,11 +223,11 @@ class FollowUp(Model):
 class Analysis(Model):
     id: Id
     kind: Literal["primary", "interim", "final", "updated", "long-term", "descriptive", "exploratory"]
-    label: NonEmpty
+    label: PlainText
     reference: Id
     data_cutoff: PartialDate | None = None
     median_follow_up: list[FollowUp] = Field(default_factory=list)
-    note: str = ""
+    note: OptionalText = ""
 
 
 
@@ -258,7 +260,7 @@ class Comparison(Model):
     ci: tuple[Decimal, Decimal] | None = None
     ci_level: Decimal = Decimal("95")
     p: PValue | None = None
-    p_note: str = ""
+    p_note: OptionalText = ""
     stratified: bool | None = None
     arms: tuple[Id, Id] | None = Field(default=None, description="experimental, control")
 
@@ -275,17 +277,17 @@ class Comparison(Model):
 
 class Result(Checked):
     id: Id
-    endpoint: NonEmpty
+    endpoint: PlainText
     kind: Literal["PFS", "OS", "IDFS", "DFS", "EFS", "ORR", "pCR", "CBR", "DoR", "iDFS", "DRFS", "CRT", "other"]
     analysis: Id
     primary_endpoint: bool = False
     statistic: Statistic | None = None
-    timepoint: str = ""
+    timepoint: OptionalText = ""
     arms: dict[Id, ArmValue] = Field(default_factory=dict)
     comparison: Comparison | None = None
     comparisons: list[Comparison] = Field(default_factory=list)
     reference: Id
-    note: str = ""
+    note: OptionalText = ""
 
     @model_validator(mode="after")
     def _shape(self) -> Result:
@@ -306,34 +308,34 @@ class Result(Checked):
 
 class Registry(Model):
     nct: str | None = Field(default=None, pattern=r"^NCT\d{8}$")
-    other_ids: list[NonEmpty] = Field(default_factory=list)
+    other_ids: list[PlainText] = Field(default_factory=list)
 
 
 class Trial(Reviewed):
     id: Id
-    name: NonEmpty
-    title: NonEmpty = Field(description="one line saying what was compared")
+    name: PlainText
+    title: PlainText = Field(description="one line saying what was compared")
     registry: Registry = Registry()
     phase: Literal["I", "II", "III", "IIIb", "II/III"]
-    design: NonEmpty
+    design: PlainText
     randomisation_ratio: str | None = Field(default=None, pattern=r"^\d+(:\d+)+$")
     blinding: Literal["open-label", "double-blind", "partly blinded", "single-arm"] | None = None
     setting: Setting
-    line: NonEmpty = Field(description="line of therapy or treatment phase, e.g. 'second line'")
+    line: PlainText = Field(description="line of therapy or treatment phase, e.g. 'second line'")
     role: Role
-    population: NonEmpty
+    population: PlainText
     n_randomised: int | None = Field(default=None, ge=1)
     n_enrolled: int | None = Field(default=None, ge=1)
-    n_note: str = ""
+    n_note: OptionalText = ""
     arms: list[Arm] = Field(min_length=1)
-    comparator: str = ""
-    primary_endpoint: NonEmpty
+    comparator: OptionalText = ""
+    primary_endpoint: PlainText
     analyses: list[Analysis] = Field(min_length=1)
     results: list[Result] = Field(default_factory=list)
-    what_it_changed: NonEmpty
+    what_it_changed: InlineMarkdown
     references: list[Id] = Field(min_length=1)
     status: Status
-    status_note: str = ""
+    status_note: OptionalText = ""
 
     @property
     def randomised(self) -> bool:
@@ -358,47 +360,47 @@ class AEValue(Model):
 
 
 class AERow(Model):
-    term: NonEmpty
+    term: PlainText
     values: dict[Id, AEValue]
-    note: str = ""
+    note: OptionalText = ""
 
 
 class AETable(Checked, Reviewed):
     id: Id
     trial: Id
     analysis: Id
-    title: NonEmpty
-    basis: NonEmpty = Field(description="what the figures are, as the source defines them")
+    title: PlainText
+    basis: PlainText = Field(description="what the figures are, as the source defines them")
     rows: list[AERow] = Field(min_length=1)
     reference: Id
-    note: str = ""
+    note: OptionalText = ""
 
 
 class Rule(Model):
-    when: NonEmpty
-    action: NonEmpty
+    when: PlainText
+    action: PlainText
 
 
 class DoseModification(Checked, Reviewed):
     id: Id
-    topic: NonEmpty
-    applies_to: NonEmpty
+    topic: PlainText
+    applies_to: PlainText
     rules: list[Rule] = Field(min_length=1)
     reference: Id
-    note: str = ""
+    note: OptionalText = ""
 
 
 class Warning_(Checked, Reviewed):
     id: Id
-    title: NonEmpty
-    text: NonEmpty
+    title: PlainText
+    text: InlineMarkdown
     boxed: bool = False
     reference: Id
 
 
 class Monitoring(Model):
-    what: NonEmpty
-    when: NonEmpty
+    what: PlainText
+    when: PlainText
     reference: Id
 
 
@@ -416,65 +418,65 @@ class Safety(Reviewed):
 
 class Component(Checked):
     role: Literal["antibody", "linker", "payload", "drug-to-antibody ratio"]
-    name: NonEmpty
-    description: NonEmpty
+    name: PlainText
+    description: PlainText
     value: Decimal | None = None
     references: list[Id] = Field(min_length=1)
 
 
 class MechanismStep(Checked):
     id: Id
-    title: NonEmpty
-    text: NonEmpty
+    title: PlainText
+    text: PlainText
     references: list[Id] = Field(min_length=1)
 
 
 class Approval(Checked):
     date: PartialDate
-    region: NonEmpty
-    indication: NonEmpty
+    region: PlainText
+    indication: PlainText
     references: list[Id] = Field(min_length=1)
 
 
 
 class DoseLevel(Model):
-    label: NonEmpty
+    label: PlainText
     dose: Decimal = Field(gt=0)
 
 
 class Infusion(Model):
-    which: NonEmpty
+    which: PlainText
     minutes: int = Field(gt=0)
     observe_minutes: int = Field(gt=0)
-    condition: str = ""
+    condition: OptionalText = ""
 
 
 class Duration(Model):
     setting: Setting
-    text: NonEmpty
+    text: PlainText
     cycles: int | None = Field(default=None, ge=1)
-    plain: NonEmpty = Field(description="the same fact in everyday words, for patient pages")
+    plain: PlainText = Field(description="the same fact in everyday words, for patient pages")
 
 
 class Dosing(Checked):
     dose: Decimal = Field(gt=0)
-    unit: NonEmpty
-    route: NonEmpty
+    unit: PlainText
+    route: PlainText
     cycle_days: int = Field(gt=0)
-    max_dose_note: NonEmpty
+    max_dose_note: PlainText
     infusions: list[Infusion]
     dose_levels: list[DoseLevel] = Field(min_length=1)
-    dose_level_rule: NonEmpty
+    dose_level_rule: PlainText
     durations: list[Duration]
-    administration: list[NonEmpty]
-    missed_dose: NonEmpty
+    administration: list[PlainText]
+    missed_dose: PlainText
     references: list[Id] = Field(min_length=1)
 
 
 class Pronunciation(Checked):
-    name: NonEmpty
-    say: NonEmpty = Field(description="sounds-like spelling, stressed syllable in capitals")
-    note: str = ""
+    name: PlainText
+    say: PlainText = Field(description="sounds-like spelling, stressed syllable in capitals")
+    note: OptionalText = ""
 
 
 class Pregnancy(Checked):
@@ -483,12 +485,12 @@ class Pregnancy(Checked):
 
 
 class Drug(Reviewed):
-    name: NonEmpty
-    short_name: NonEmpty
-    brand_names: list[NonEmpty]
-    aliases: list[NonEmpty]
-    drug_class: NonEmpty
-    not_to_be_confused_with: str = ""
+    name: PlainText
+    short_name: PlainText
+    brand_names: list[PlainText]
+    aliases: list[PlainText]
+    drug_class: PlainText
+    not_to_be_confused_with: OptionalText = ""
     pronunciations: list[Pronunciation] = Field(default_factory=list)
     components: list[Component]
     mechanism: list[MechanismStep] = Field(min_length=1)
@@ -496,7 +498,7 @@ class Drug(Reviewed):
     approvals: list[Approval]
     dosing: Dosing
     pregnancy: Pregnancy | None = None
-    boxed_warning_summary: NonEmpty
+    boxed_warning_summary: PlainText
     references: list[Id] = Field(default_factory=list)
 
 
@@ -504,17 +506,17 @@ class Drug(Reviewed):
 
 
 class Option(Checked):
-    name: NonEmpty
+    name: PlainText
     position: Literal["preferred", "option", "historical", "under study"]
-    text: NonEmpty
+    text: InlineMarkdown
     trials: list[Id] = Field(default_factory=list)
     references: list[Id] = Field(default_factory=list)
 
 
 class Step(Model):
     id: Id
-    title: NonEmpty
-    text: NonEmpty
+    title: PlainText
+    text: InlineMarkdown
     options: list[Option] = Field(default_factory=list)
     # Where the step sits in the pathway diagram: by default after the step listed before it.
     follows: Id | None = Field(default=None, description="the earlier step this one comes after, when not the one listed just before it")
@@ -530,22 +532,22 @@ class Step(Model):
 class Pathway(Model):
     id: Id
     setting: Setting
-    title: NonEmpty
+    title: PlainText
     steps: list[Step] = Field(min_length=1)
 
 
 class GuidelinePosition(Checked):
     id: Id
-    body: NonEmpty
+    body: PlainText
     year: int | None = Field(default=None, ge=1990, le=2100, description="leave out when the sources do not give it")
     setting: Setting
-    statement: NonEmpty
+    statement: PlainText
     reference: Id
 
 
 class TimelineEvent(Checked):
     date: PartialDate
-    text: NonEmpty
+    text: PlainText
     references: list[Id] = Field(min_length=1)
 
 
@@ -563,10 +565,10 @@ class Sequencing(Reviewed):
 
 class Term(Model):
     id: Id
-    term: NonEmpty
-    abbreviation: str = ""
-    clinician: NonEmpty
-    plain: NonEmpty
+    term: PlainText
+    abbreviation: OptionalText = ""
+    clinician: PlainText
+    plain: PlainText
 
 
 class Glossary(Reviewed):
@@ -582,16 +584,16 @@ class PlainResult(Reviewed):
     id: Id
     trial: Id
     result: Id
-    who: NonEmpty = Field(description="who took part, in everyday words")
-    outcome: NonEmpty = Field(
+    who: PlainText = Field(description="who took part, in everyday words")
+    outcome: PlainText = Field(
         description="rate: what the counted people had ('were alive with no sign of the cancer coming back'); "
         "median: the words before the time ('had their cancer grow or spread within')"
     )
     arms: tuple[Id, Id] | None = Field(
         default=None, description="which two arms to compare, first as the sentence leads; default: the result's comparison"
     )
-    arm_names: dict[Id, NonEmpty] = Field(default_factory=dict, description="everyday names where the arm label is not")
-    caveat: str = Field(default="", description="what the number leaves out (early results, harms), in everyday words")
+    arm_names: dict[Id, PlainText] = Field(default_factory=dict, description="everyday names where the arm label is not")
+    caveat: OptionalText = Field(default="", description="what the number leaves out (early results, harms), in everyday words")
 
 
 class PlainSideEffect(Reviewed):
@@ -599,10 +601,10 @@ class PlainSideEffect(Reviewed):
 
     id: Id
     table: Id
-    term: NonEmpty = Field(description="the row's term, exactly as in the adverse-event table")
+    term: PlainText = Field(description="the row's term, exactly as in the adverse-event table")
     column: Literal["all_grades", "grade3plus", "patients"]
-    what: NonEmpty = Field(description="what the counted people had, in everyday words")
-    arm_names: dict[Id, NonEmpty] = Field(default_factory=dict)
+    what: PlainText = Field(description="what the counted people had, in everyday words")
+    arm_names: dict[Id, PlainText] = Field(default_factory=dict)
 
 
 class Urgency(str, Enum):
@@ -613,7 +615,7 @@ class Urgency(str, Enum):
 
 
 class Sign(Model):
-    text: NonEmpty
+    text: PlainText
     urgency: Urgency
 
 
@@ -621,12 +623,12 @@ class Guidance(Checked, Reviewed):
     """What a patient should look out for with one side effect, and how soon to act."""
 
     id: Id
-    effect: NonEmpty
-    explanation: NonEmpty
+    effect: PlainText
+    explanation: InlineMarkdown
     signs: list[Sign] = Field(min_length=1)
     warning: Id | None = Field(default=None, description="the safety warning this guidance belongs to")
     references: list[Id] = Field(default_factory=list)
-    status_note: str = ""
+    status_note: OptionalText = ""
 
 
 class Patient(Reviewed):
@@ -639,7 +641,7 @@ class Patient(Reviewed):
 
 
 class LicenceTerms(Model):
-    name: NonEmpty
+    name: PlainText
     url: str = ""
 
 
@@ -658,12 +660,12 @@ NavItem = Annotated[str | dict[str, Any], Field(union_mode="left_to_right")]
 class Site(Model):
     """Facts about the guide itself (not the drug): used in page furniture."""
 
-    title: NonEmpty
-    description: str = ""
+    title: PlainText
+    description: OptionalText = ""
     content_current_as_of: PartialDate
-    subject_arm_label: NonEmpty = Field(description="short label of the guide's drug in tables")
-    setting_labels: dict[Setting, NonEmpty] = Field(description="how each setting is named on pages")
-    audience_labels: dict[Literal["patient", "clinician"], NonEmpty] = Field(
+    subject_arm_label: PlainText = Field(description="short label of the guide's drug in tables")
+    setting_labels: dict[Setting, PlainText] = Field(description="how each setting is named on pages")
+    audience_labels: dict[Literal["patient", "clinician"], PlainText] = Field(
         default_factory=lambda: {"patient": "For patients and families", "clinician": "For health professionals"},
         description="the two sides of the audience switch",
     )

@@ -1,8 +1,10 @@
 """What a render function may ask of the page it is rendering into.
 
-Render functions stay pure with respect to MkDocs: they get a `PageContext`
-(cite, link, flag an unverified value) rather than the MkDocs page object, so
-golden tests can call them with a context made in a few lines.
+Render functions stay pure with respect to MkDocs: they get a `PageContext` (cite,
+link, flag an unverified value, note a figure) rather than the MkDocs page object, so
+golden tests can call them with a context made in a few lines. Everything a page
+collects while it renders (citations, review blocks, figures, figure embeds,
+unverified values) is kept here, for the page's finishing touches and for the build.
 """
 
 from __future__ import annotations
@@ -13,7 +15,20 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .citations import CitationRegistry, PageCitations
-from .models import Review
+from .markup import badge_markup
+from .models import Review, Status
+from .urls import href as page_href
+
+
+@dataclass(frozen=True)
+class FigureEmbed:
+    """A figure a page offers as an embed (`embed/figures/<key>/`): the build makes its page."""
+
+    page_src: str
+    key: str
+    title: str
+    html: str  # the figure's self-contained markup, links relative to the embed page
+    height: int
 
 
 @dataclass
@@ -21,6 +36,7 @@ class PageContext:
     src: str  # source path of the page, e.g. "trials/alpha.md"
     registry: CitationRegistry
     citations: PageCitations
+    use_directory_urls: bool = True
     unverified: list[str] = field(default_factory=list)
     audience: str | None = None  # "patient" or "clinician", from the page's front matter
     reviews: list[Review] = field(default_factory=list)  # of every record the page shows
@@ -31,14 +47,29 @@ class PageContext:
     # HTML is final (figures/embed.py says why).
     defer_figures: bool = False
     deferred: dict[str, str] = field(default_factory=dict)
+    figure_embeds: list[FigureEmbed] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return self.citations.url
 
     def cite(self, *ids: str) -> Markup:
         return self.registry.cite(self.citations, ids)
 
     def link(self, target_src: str, anchor: str = "") -> str:
-        """Relative Markdown link target from this page to another source file."""
+        """Relative Markdown link target from this page to another source file (MkDocs rewrites it)."""
         rel = posixpath.relpath(target_src, posixpath.dirname(self.src) or ".")
         return rel + (f"#{anchor}" if anchor else "")
+
+    def href(self, target_src: str, anchor: str = "") -> str:
+        """Final relative URL to another page, for links inside raw HTML (which MkDocs does not rewrite)."""
+        return page_href(target_src, self.url, self.use_directory_urls, anchor)
+
+    def badge(self, status: Status, what: str) -> Markup:
+        """The status badge for a value; an unverified one also puts the notice on its page."""
+        if status == Status.unverified:
+            self.flag_unverified(what)
+        return badge_markup(status)
 
     def flag_unverified(self, what: str) -> None:
         if what not in self.unverified:  # the same value shown twice is one value to verify
@@ -50,7 +81,7 @@ class PageContext:
         if review not in self.reviews:
             self.reviews.append(review)
 
-    def shows(self, *records) -> None:
+    def shows(self, *records: object) -> None:
         """Note that the page shows these records, so its review status covers them."""
         for record in records:
             review = getattr(record, "review", None)
@@ -59,7 +90,3 @@ class PageContext:
             self.shown.add(id(record))
             if review not in self.reviews:
                 self.reviews.append(review)
-
-
-def trial_src(trial_id: str) -> str:
-    return f"trials/{trial_id}.md"

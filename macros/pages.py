@@ -1,27 +1,58 @@
-"""Generated page sources: one Markdown page per trial record, and the nav entries for them."""
+"""Generated page sources: one Markdown page per trial record, the nav entries for them, and
+the front matter of every page the engine writes.
+
+Titles of generated pages come from data and are read by the theme, which prints them
+without escaping (nav, `<title>`): `theme_title` escapes them for HTML, and writes braces
+as character references so mkdocs-macros never sees template syntax in a title.
+"""
 
 from __future__ import annotations
 
-from .loader import Guide
+import html
+from typing import Any
+
+import yaml
+
+from .guide import Guide, trial_src
 from .models import Role, Setting
-from .pagecontext import trial_src
+
+
+def theme_title(title: str) -> str:
+    """A data title as the theme will print it: HTML-escaped, braces as character references."""
+    return html.escape(" ".join(title.split()), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML front matter written by a YAML library: quotes, colons and newlines in values are safe."""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
 def trial_page_source(trial_id: str, title: str) -> str:
     """The page only calls the macro, so the trial renders with the page's own citations."""
-    return f'---\ntitle: "{title}"\n---\n\n{{{{ trial_page("{trial_id}") }}}}\n'
+    return front_matter({"title": theme_title(title)}) + f'{{{{ trial_page("{trial_id}") }}}}\n'
 
 
-def trials_nav(guide: Guide, overview_src: str) -> list:
-    """Nav for the trials section: overview, then trials grouped by setting."""
+def trials_nav(guide: Guide, overview_src: str) -> list[dict[str, Any]]:
+    """Nav for the trials section: overview, then trials grouped by setting (titles escaped for the theme)."""
     groups = [
         (guide.site.setting_labels[Setting.metastatic], lambda t: t.setting == Setting.metastatic and t.role != Role.context),
         (guide.site.setting_labels[Setting.early], lambda t: t.setting == Setting.early and t.role != Role.context),
         ("Sequencing context", lambda t: t.role == Role.context),
     ]
-    nav: list = [{"Overview": overview_src}]
+    nav: list[dict[str, Any]] = [{"Overview": overview_src}]
     for label, keep in groups:
-        items = [{t.name: trial_src(t.id)} for t in guide.trials.values() if keep(t)]
+        items = [{theme_title(t.name): trial_src(t.id)} for t in guide.trials.values() if keep(t)]
         if items:
-            nav.append({label: items})
+            nav.append({theme_title(label): items})
     return nav
+
+
+def site_nav(items: list[Any]) -> list[Any]:
+    """The pack's nav (site.yml) with every title escaped for the theme."""
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, dict):
+            out.append({theme_title(str(k)): site_nav(v) if isinstance(v, list) else v for k, v in item.items()})
+        else:
+            out.append(item)
+    return out

@@ -1,198 +1,316 @@
-"""mkdocs-macros entry points: `define_env` registers macros, nothing else.
+"""The guide as a MkDocs plugin: loads the content pack once per build and adapts the core to MkDocs.
 
-Each macro resolves the page being rendered to a `PageContext` and hands the
-work to a pure render function in `render/`. Page-level additions (the
-reference list, the unverified-value notice, glossary tooltips) happen in
-`on_post_page_macros`, after every macro on the page has run.
+Registered as `guide` through the `mkdocs.plugins` entry point (pyproject.toml), and listed
+before `macros` in mkdocs.yml. The plugin object owns one `BuildSession` per build (made in
+`on_config`); every event hands its work to the session and only translates between MkDocs'
+objects and the session's plain values. Errors an author can fix (data, front matter, macro
+calls) become one `PluginError` listing them all: no traceback.
+
+Event order, and why:
+- on_config (priority 100): before Material's offline plugin (which adds a CDN search shim
+  unless one is listed) and before mkdocs-macros' on_config (which calls `define_env`).
+- on_page_markdown: before mkdocs-macros renders a page (priority 100), the page's context is
+  started and its text checked; after (priority -100), the page gets its furniture.
+- on_env: every page's Markdown is rendered: figure embeds are known, page problems complete.
 """
 
 from __future__ import annotations
 
+import html
+import json
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from material.plugins.offline.plugin import OfflinePlugin
+from mkdocs.commands.build import _populate_page
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from pydantic import ValidationError
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
-from . import build_state
-from .config import guide_for
-from .models import PageMeta, Role, Setting
-from .pagecontext import PageContext
-from .render import audience, changes, drug, glossary, patient, references, review, safety, sequencing, trials
-from .reuse import macros as reuse_macros
-from .render import figures
+from . import pagemeta, pagetext
+from .config import GuideConfig
+from .errors import DataError, PageTextError
+from .fmt import date as format_date
+from .guide import OVERVIEW_SRC
+from .loader import load_guide
+from .pages import site_nav, theme_title, trials_nav
+from .reuse import embeds
+from .reuse.version import project_version
+from .session import BuildSession, Settings
 
-CATALOGUE_SRC = "references.md"
+log = logging.getLogger("mkdocs.plugins.guide")
 
-
-def _context(env) -> PageContext:
-    state = build_state.current()
-    page = env.page
-    src = page.file.src_uri
-    if src not in state.pages:
-        citations = state.registry.page(src, page.url, page.title or src)
-        state.pages[src] = PageContext(src, state.registry, citations, defer_figures=True)
-    return state.pages[src]
-
-
-def define_env(env) -> None:
-    guide = guide_for(env.conf)
-    state = build_state.start(guide)
-
-    def ctx() -> PageContext:
-        return _context(env)
-
-    @env.macro
-    def cite(*ids: str):
-        """Superscript citation(s), numbered in order of first use on this page."""
-        return ctx().cite(*ids)
-
-    @env.macro
-    def trial_page(trial_id: str) -> str:
-        return trials.page(guide, guide.trials[trial_id], ctx())
-
-    @env.macro
-    def trials_table(setting: str, context_trials: bool = False) -> str:
-        roles = (Role.context,) if context_trials else (Role.subject, Role.comparator, Role.backbone)
-        return trials.overview(guide, ctx(), Setting(setting), roles)
-
-    @env.macro
-    def trial_link(trial_id: str) -> str:
-        t = guide.trials[trial_id]
-        return f"[{t.name}]({ctx().link(f'trials/{t.id}.md')})"
-
-    @env.macro
-    def trial_count() -> int:
-        return len(guide.trials)
-
-    @env.macro
-    def drug_names() -> str:
-        return drug.names(guide)
-
-    env.macro(lambda: drug.components(guide, ctx()), "drug_components")
-    env.macro(lambda: drug.mechanism(guide, ctx()), "mechanism_steps")
-    env.macro(lambda: drug.mechanism_notes(guide, ctx()), "mechanism_notes")
-    env.macro(lambda: drug.approvals(guide, ctx()), "approvals_table")
-    env.macro(lambda: drug.dosing(guide, ctx()), "dosing")
-    env.macro(lambda: safety.boxed_warnings(guide, ctx()), "boxed_warnings")
-    env.macro(lambda: safety.warnings(guide, ctx()), "warnings")
-    env.macro(lambda: safety.adverse_events(guide, ctx()), "adverse_events")
-    env.macro(lambda: safety.dose_modifications(guide, ctx()), "dose_modifications")
-    env.macro(lambda: safety.monitoring(guide, ctx()), "monitoring")
-    env.macro(lambda setting: sequencing.pathway(guide, ctx(), Setting(setting)), "pathway")
-    env.macro(lambda setting=None: sequencing.guidelines(guide, ctx(), Setting(setting) if setting else None), "guidelines")
-    env.macro(lambda: sequencing.timeline(guide, ctx()), "timeline")
-    env.macro(lambda: sequencing.current_as_of(guide), "sequencing_current_as_of")
-    env.macro(lambda: glossary.glossary(guide, ctx()), "glossary")
-    env.macro(lambda: references.catalogue(guide.references, state.formatted), "reference_catalogue")
-
-    # Patient pages: the same records in everyday words (see render/patient.py).
-    env.macro(lambda setting: patient.results(guide, ctx(), Setting(setting)), "plain_results")
-    env.macro(lambda setting: patient.side_effects(guide, ctx(), Setting(setting)), "plain_side_effects")
-    env.macro(lambda: patient.what_to_do(guide, ctx()), "what_to_do")
-    env.macro(lambda: patient.about_side_effects(guide, ctx()), "about_side_effects")
-    env.macro(lambda: patient.dosing(guide, ctx()), "plain_dosing")
-    env.macro(lambda: patient.every(guide), "treatment_interval")
-    env.macro(lambda: patient.contraception(guide, ctx()), "contraception_period")
-    env.macro(lambda: patient.pronunciations(guide, ctx()), "pronunciations")
-    env.macro(lambda: patient.words(guide, ctx()), "plain_glossary")
-    env.macro(patient.rounding_rule, "rounding_rule")
-    env.macro(lambda: changes.change_log(guide), "change_log")
-    env.macro(lambda: changes.review_schedule(guide), "review_schedule")
-    reuse_macros.register(env, guide, ctx)  # embed content and download links
-    env.macro(lambda trial_id=None, settings=None: figures.forest_plot(guide, ctx(), trial_id, settings), "forest_plot")
-    env.macro(lambda trial_id, with_table=True: figures.trial_schema(guide, ctx(), trial_id, with_table), "trial_schema")
-    env.macro(lambda table_id, with_table=True: figures.ae_chart(guide, ctx(), table_id, with_table), "ae_chart")
-    env.macro(lambda with_table=True: figures.mechanism_diagram(guide, ctx(), with_table), "mechanism_diagram")
-    env.macro(lambda setting, with_table=True: figures.pathway_diagram(
-        guide, ctx(), setting, env.conf["use_directory_urls"], with_table), "pathway_diagram")
-    env.macro(lambda trial_id, result_id: figures.icon_array(guide, ctx(), trial_id, result_id), "icon_array")
-    env.variables["guide_title"] = guide.site.title
-    env.variables["_state"] = state  # keeps the state visible to debugging tools (`macros_info`)
+SHIM_DEST = "assets/vendor/iframe-worker/shim.js"
+SHIM_LICENCE_DEST = "assets/vendor/iframe-worker/LICENSE.txt"
+PAGES_JSON = "pages.json"
+# An <a> with an href that is not an in-page fragment and no target yet.
+_OUTSIDE_LINK = re.compile(r'<a (?![^>]*\btarget=)([^>]*\bhref="(?!#)[^"]*")')
 
 
-def on_pre_page_macros(env) -> None:
-    # `mkdocs serve` renders a page again on every change: start its citations afresh.
-    state = build_state.current()
-    src = env.page.file.src_uri
-    state.pages.pop(src, None)
-    state.registry.reset_page(src)
+class GuidePlugin(BasePlugin[GuideConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.session: BuildSession | None = None
+        self.pack: Path | None = None
+        self.nav: Navigation | None = None
+
+    # ------------------------------------------------------------------ config and files
+
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).resolve().parent
+        pack = (root / self.config.pack).resolve() if self.config.pack else root
+        missing = [p for p in (pack / "data", pack / "docs") if not p.is_dir()]
+        if missing:
+            raise PluginError(f"content pack {pack}: expected the folders data/ and docs/; "
+                              f"missing {', '.join(str(m) for m in missing)}")
+        try:
+            guide = load_guide(pack / "data")  # the one read of the data files in a build
+        except DataError as err:
+            raise PluginError(str(err)) from None
+        self.pack = pack
+        # `mkdocs serve` rebuilds when the evidence or the engine changes, not only the prose.
+        for path in (str(pack / "data"), str(pack / "docs"), str(Path(__file__).resolve().parent)):
+            if path not in config.watch:
+                config.watch.append(path)
+        # The content pack names the guide and lays out its nav; mkdocs.yml holds only the engine.
+        # Titles go to the theme, which prints them unescaped: escape them here (pages.theme_title).
+        config.docs_dir = str(pack / "docs")
+        config.site_name = theme_title(guide.site.title)
+        if guide.site.description:
+            config.site_description = theme_title(guide.site.description)
+        nav = site_nav(guide.site.nav) if guide.site.nav else config.nav
+        config.nav = self._expand_trials(nav, guide) if nav else nav
+        config.extra["guide_version"] = project_version()
+        config.extra["content_current_as_of"] = format_date(guide.site.content_current_as_of)
+        if guide.site.licence:
+            config.extra["licence"] = guide.site.licence.model_dump(exclude_none=True, exclude_defaults=True)
+        self._set_offline(config)
+        self.session = BuildSession(guide, Settings(
+            use_directory_urls=config.use_directory_urls, site_url=config.site_url or "",
+            version=config.extra["guide_version"], language=config.theme.get("language") or "en",
+            description=config.site_description or "",
+        ))
+        return config
+
+    def _set_offline(self, config: MkDocsConfig) -> None:
+        """One switch for the offline build: Material's offline plugin follows ours."""
+        for plugin in config.plugins.values():
+            if isinstance(plugin, OfflinePlugin):
+                plugin.config.enabled = self.config.offline
+        if self.config.offline:
+            # Listed before Material's offline plugin runs, so it adds no unpkg.com shim.
+            polyfills = list(config.extra.get("polyfills") or [])
+            if SHIM_DEST not in polyfills:
+                polyfills.append(SHIM_DEST)
+            config.extra["polyfills"] = polyfills
+
+    def _expand_trials(self, nav: list[Any], guide: Any) -> list[Any]:
+        """Replace the nav entry that points at the trials overview with the full trials section."""
+        out: list[Any] = []
+        for item in nav:
+            if isinstance(item, dict):
+                ((title, value),) = item.items()
+                if value == OVERVIEW_SRC:
+                    out.append({title: trials_nav(guide, OVERVIEW_SRC)})
+                    continue
+                if isinstance(value, list):
+                    out.append({title: self._expand_trials(value, guide)})
+                    continue
+            out.append(item)
+        return out
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        session = self._session()
+        for src, content in session.trial_pages().items():
+            files.append(File.generated(config, src, content=content))
+        generated = session.trial_page_meta()
+        written = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages()
+                   if f.src_uri not in generated and f.abs_src_path}
+        try:
+            session.page_meta = pagemeta.check(written, generated)
+        except DataError as err:
+            raise PluginError(str(err)) from None
+        licence_page = session.info.licence_page
+        if licence_page and files.get_file_from_path(licence_page) is None:
+            raise PluginError(f"data/site.yml → licence.page: {licence_page!r} is not a page in {config.docs_dir}")
+        if self.config.offline:
+            self._add_shim(files, config)
+        for path, content in session.downloads().items():
+            files.append(File.generated(config, path, content=content))
+        for embed, source in session.data_embed_pages():
+            self._add_embed(files, config, embed, source)
+        for file in list(files.documentation_pages()):
+            body, meta = get_data(file.content_string)
+            if _wants_embed(meta, file.src_uri):
+                embed = embeds.page_embed(file.src_uri, _title(meta, body, file.src_uri))
+                self._add_embed(files, config, embed, embeds.page_copy_source(embed, meta, body))
+        # Written in on_env, once figure embeds are known; a file now so pages may link to it.
+        files.append(File.generated(config, embeds.INDEX, content="{}\n"))
+        return files
+
+    def _add_embed(self, files: Files, config: MkDocsConfig, embed: embeds.Embed, source: str) -> File:
+        if files.get_file_from_path(embed.src) is not None:
+            raise PluginError(f"{embed.src}: the embed page of {embed.full_src} would replace a page with the same name")
+        try:
+            self._session().embeds.add(embed)
+        except ValueError as err:
+            raise PluginError(str(err)) from None
+        file = File.generated(config, embed.src, content=source, inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        return file
+
+    def _add_shim(self, files: Files, config: MkDocsConfig) -> None:
+        shim = Path(config.config_file_path).resolve().parent / self.config.search_shim
+        licence = shim.parent.parent / "LICENSE"
+        for source, dest in ((shim, SHIM_DEST), (licence, SHIM_LICENCE_DEST)):
+            if not source.is_file():
+                raise PluginError(f"offline build: {source} not found; install the pinned Node tools with `npm ci` "
+                                  "(`make offline` does this)")
+            files.append(File.generated(config, dest, abs_src_path=str(source)))
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    # ------------------------------------------------------------------ pages
+
+    @event_priority(100)
+    def _start_page(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        session = self._session()
+        src = page.file.src_uri
+        offset = pagetext.front_matter_lines(page.file.content_string, markdown)
+        session.begin_page(src, page.url, html.unescape(page.title or src), page.meta, line_offset=offset,
+                           defer_figures=True)
+        if page.meta.get("render_macros") is False:
+            return markdown
+        macros = config.plugins.get("macros")
+        names = set(session.macros.functions) | set(session.macros.variables) | set(page.meta)
+        filters = set(session.macros.filters)
+        if macros is not None:
+            names |= set(macros.variables) | set(macros.macros)
+            filters |= set(macros.filters) | set(macros.env.filters)
+        problems = pagetext.check(src, markdown, offset, names, filters)
+        if problems:
+            session.problems += problems
+            return ""  # the build stops in on_env; mkdocs-macros must not trip over the same mistake
+        return markdown
+
+    @event_priority(-100)
+    def _finish_page(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        session = self._session()
+        out, status = session.finish_markdown(page.file.src_uri, markdown, page.meta,
+                                              html.unescape(page.title or page.file.src_uri))
+        if status is not None:
+            page.meta["review_status"] = status
+        return out
+
+    on_page_markdown = CombinedEvent(_start_page, _finish_page)
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        session = self._session()
+        for embed, source in session.figure_embed_pages():
+            file = self._add_embed(files, config, embed, source)
+            Page(None, file, config)
+            # MkDocs has converted every other page by now (on_env comes after); convert this one
+            # the same way so it is built with the rest. Private in MkDocs 1.6.1, which is pinned.
+            _populate_page(file.page, config, files)
+        if session.problems:
+            raise PluginError(str(PageTextError(session.problems)))
+        session.drop_embed_citations()
+        index = files.get_file_from_path(embeds.INDEX)
+        if index is not None:
+            index.content_string = session.embed_index()
+        return env
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        first = next(iter(page.toc), None)  # the page's own h1 rather than its nav label ("Overview")
+        title = html.unescape(first.title) if first is not None and first.level == 1 else html.unescape(page.title or page.file.src_uri)
+        context["reuse"] = self._session().furniture(page.file.src_uri, page.url, title, page.meta, page.is_homepage)
+        return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        session = self._session()
+        try:
+            output = session.fill_html(page.file.src_uri, page.url, output)
+        except ValueError as err:
+            raise PluginError(str(err)) from None
+        if page.file.src_uri in session.embeds.embeds:
+            # Inside an iframe a followed link would replace the embed with a full page squeezed into
+            # the frame: open links (except jumps within the embed) in a new tab instead.
+            output = _OUTSIDE_LINK.sub(r'<a target="_blank" rel="noopener" \1', output)
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        session = self._session()
+        if self.config.require_verified:
+            shown = session.publication_problems()
+            if shown:
+                lines = "\n".join(f"  - {line}" for line in shown)
+                raise PluginError(
+                    f"require_verified is set (REQUIRE_VERIFIED) and {len(shown)} page(s) show values not yet verified "
+                    f"against the primary source:\n{lines}\nVerify them (status: verified) or remove them before publishing.")
+        try:
+            for key, content in sorted(session.figure_files().items()):
+                path = Path(config.site_dir, "figures", f"{key}.svg")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(content, encoding="utf-8")
+        except ValueError as err:
+            raise PluginError(str(err)) from None
+        if self.nav is not None:
+            self._write_pages_json(config, session)
+
+    def _write_pages_json(self, config: MkDocsConfig, session: BuildSession) -> None:
+        """pages.json: the nav with each page's audience and file, for `make pdf` and `make scorm`."""
+        info = session.info
+        doc = {
+            "site": info.title, "slug": slug(info.title), "version": info.version, "site_url": info.site_url or None,
+            "content_licence": info.content_licence.name if info.content_licence else None,
+            "nav": [_nav_item(item) for item in self.nav.items] if self.nav else [],
+        }
+        Path(config.site_dir, PAGES_JSON).write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def _session(self) -> BuildSession:
+        if self.session is None:
+            raise PluginError("the guide plugin has not been configured (on_config did not run)")
+        return self.session
 
 
-def on_post_page_macros(env) -> None:
-    state = build_state.current()
-    page = env.page
-    src = page.file.src_uri
-    ctx = _context(env)
-    meta = state.page_meta.get(src) or _page_meta(src, page.meta)
-    ctx.audience = meta.audience if meta else None
-    # Embed copies (see reuse/) are bare pages inside someone else's site: no switch, no status line;
-    # their footer carries the review date.
-    bare = page.meta.get("template") == "embed.html"
-    markdown = env.markdown
-
-    # Review status: the page's own prose plus every record it showed, including its sources.
-    if meta and meta.review:
-        ctx.reviews.append(meta.review)
-    for ref_id in ctx.citations.order:
-        ctx.shows_review(state.guide.reference_reviews[ref_id])
-    summary = review.summarise(ctx.reviews)
-    if summary is None and bare:
-        return  # a figure's embed page: its footer takes the review date of the page the figure is on
-    if summary is None:
-        raise PluginError(f"{src}: nothing on this page carries a review; add a 'review' block to its front matter")
-    page.meta["review_status"] = summary.as_meta()
-    state.shown_on[src] = (page.title or src, page.url, set(ctx.shown))
-    editorial = state.guide.site.editorial_page
-    below_title = [review.status_line(summary, ctx.link(editorial, "review-status") if editorial and editorial != src else "")]
-    if ctx.unverified:
-        below_title.append(_unverified_notice(len(ctx.unverified)))
-        state.unverified[page.title or src] = list(ctx.unverified)
-    if bare:
-        below_title = below_title[1:]
-    if below_title:
-        markdown = _insert_after_title(markdown, "\n\n".join(below_title))
-    if meta and meta.audience and meta.counterpart and not bare:
-        switch = audience.switch(state.guide.site.audience_labels, meta.audience, ctx.link(meta.counterpart.split("#")[0], meta.counterpart.partition("#")[2]))
-        markdown = _insert_before_title(markdown, switch)
-
-    if ctx.citations.order:
-        catalogue = File(CATALOGUE_SRC, "", "", env.conf["use_directory_urls"]).url
-        url = get_relative_url(catalogue, page.url)
-        markdown += "\n\n## References { #references }\n\n" + references.page_list(ctx.citations, state.guide.references, state.formatted, url) + "\n"
-    abbreviations = glossary.abbreviations(state.guide, ctx.audience)
-    if abbreviations:
-        markdown += "\n\n" + abbreviations + "\n"
-    env.markdown = markdown
+def _nav_item(item: Any) -> dict[str, Any]:
+    title = html.unescape(item.title or "")  # titles were escaped for the theme; pages.json holds the words
+    if isinstance(item, Section):
+        return {"title": title, "children": [_nav_item(child) for child in item.children]}
+    if isinstance(item, Page):
+        return {"title": title, "src": item.file.src_uri, "url": item.url, "file": item.file.dest_uri,
+                "audience": str((item.meta or {}).get("audience") or "clinician")}
+    return {"title": title, "link": item.url}
 
 
-def _page_meta(src: str, raw: dict) -> PageMeta | None:
-    """Front matter of a page made during the build (not checked up front in `on_files`)."""
-    try:
-        return PageMeta.model_validate(raw or {})
-    except ValidationError as err:
-        raise PluginError(f"{src}: front matter: {err}") from None
+def _wants_embed(meta: dict[str, Any], src: str) -> bool:
+    """The page's `embed:` front matter, which must be a plain true or false."""
+    wanted = meta.get("embed", False)
+    if wanted is not True and wanted is not False:
+        raise PluginError(f"{src} → front matter 'embed': expected true or false, got {wanted!r}")
+    return bool(wanted)
 
 
-def _unverified_notice(n: int) -> str:
-    what = "one value" if n == 1 else f"{n} values"
-    return (
-        '!!! warning unverified-notice "Not yet verified"\n\n'
-        f"    This page shows {what} not yet verified against the primary source. "
-        "Each one is marked where it appears.\n"
-    )
+def _title(meta: dict[str, Any], body: str, src: str) -> str:
+    if meta.get("title"):
+        return str(meta["title"])
+    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.MULTILINE)
+    return heading.group(1) if heading else src
 
 
-def _insert_before_title(markdown: str, block: str) -> str:
-    lines = markdown.split("\n")
-    for i, line in enumerate(lines):
-        if line.startswith("# "):
-            return "\n".join(lines[:i] + [block, ""] + lines[i:])
-    return block + "\n\n" + markdown
+def slug(title: str) -> str:
+    """File-name form of the site title: 'Examplumab Test Guide' -> 'examplumab-test-guide'."""
+    import unicodedata
 
-
-def _insert_after_title(markdown: str, block: str) -> str:
-    lines = markdown.split("\n")
-    for i, line in enumerate(lines):
-        if line.startswith("# "):
-            return "\n".join(lines[: i + 1] + ["", block] + lines[i + 1 :])
-    return block + "\n" + markdown
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .loader import Guide
+from .guide import Guide
 from .models import Review
 
 
@@ -59,12 +59,6 @@ def _refs(guide: Guide) -> list[RecordRef]:
     return out
 
 
-_cache: dict[int, tuple[Guide, tuple[RecordRef, ...]]] = {}
-
-
 def records(guide: Guide) -> tuple[RecordRef, ...]:
-    """All reviewed records, computed once per loaded guide (the guide is immutable)."""
-    hit = _cache.get(id(guide))
-    if hit is None or hit[0] is not guide:
-        hit = _cache[id(guide)] = (guide, tuple(_refs(guide)))
-    return hit[1]
+    """All reviewed records, listed once per loaded guide (the guide is immutable)."""
+    return guide.derived("records", lambda: tuple(_refs(guide)))

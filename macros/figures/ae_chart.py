@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..loader import Guide
+from ..errors import GuideError
+from ..guide import Guide
 from ..models import AERow, AETable, Arm, Trial
-from ..render import fmt
+from .. import fmt
 from . import svg
 from .svg import AXIS, GRID, MUTED, NARROW, OTHER, SUBJECT, Figure, LinearScale, Text, text_block
 
@@ -83,11 +84,11 @@ def _axis_end(top: Decimal) -> tuple[int, int]:
 def ae_chart(guide: Guide, table_id: str) -> Figure:
     table = next((t for t in guide.safety.adverse_event_tables if t.id == table_id), None)
     if table is None:
-        raise ValueError(f"ae_chart: unknown adverse-event table {table_id!r} (expected an id in safety.yml)")
+        raise GuideError(f"ae_chart: unknown adverse-event table {table_id!r} (expected an id in safety.yml)")
     trial = guide.trials[table.trial]
     arms = table_arms(trial, table)
     if len(arms) != 2:
-        raise ValueError(f"ae_chart: table {table_id!r} gives values for {len(arms)} arm(s); a chart compares two")
+        raise GuideError(f"ae_chart: table {table_id!r} gives values for {len(arms)} arm(s); a chart compares two")
     key = f"adverse-events-{table.id}"
     fig_id = f"fig-{key}"
     rows = shown_rows(table)

@@ -7,7 +7,7 @@ chart; which results an icon array can show).
 
 from __future__ import annotations
 
-from ..loader import Guide
+from ..guide import Guide
 from ..models import Setting
 from . import ae_chart, embed, forest, icons, mechanism, pathway, schema
 from .svg import Figure

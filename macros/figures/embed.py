@@ -19,10 +19,9 @@ import re
 from collections.abc import Callable
 
 from markupsafe import Markup
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
-from ..pagecontext import PageContext
+from ..pagecontext import FigureEmbed, PageContext
+from ..urls import page_url, relative_url
 from .svg import Figure, render_svg
 
 FOLDER = "figures"
@@ -41,7 +40,7 @@ def linker(from_url: str, use_directory_urls: bool) -> Callable[[str], str]:
     """
 
     def href(src: str) -> str:
-        return get_relative_url(File(src, "", "", use_directory_urls).url, from_url)
+        return relative_url(page_url(src, use_directory_urls), from_url)
 
     return href
 
@@ -64,35 +63,36 @@ def block(ctx: PageContext, variants: list[Figure], caption: str | Markup, alter
     if known is not None and known != content:
         raise ValueError(f"{ctx.src}: two different figures are both named {first.key!r}")
     ctx.figures[first.key] = content
-    href = get_relative_url(file_url(first.key), ctx.citations.url)
+    href = relative_url(file_url(first.key), ctx.url)
     html = render_svg(
         "figure.html", key=first.key, kind=first.kind, title=first.title, svgs=[f.svg() for f in variants],
         caption=caption, href=href, alternative=alternative, summary=summary,
     )
-    _offer_as_embed(ctx, variants, caption, alternative, summary)
+    if ctx.defer_figures:  # a real build: golden tests render without it
+        _offer_as_embed(ctx, variants, caption, alternative, summary)
     if not ctx.defer_figures:
         return html
     ctx.deferred[first.key] = str(html)
     return Markup(SLOT.format(key=first.key))
 
 
-def _offer_as_embed(ctx: PageContext, variants: list[Figure], caption, alternative, summary: str) -> None:
-    """Register the figure as an embed page (`embed/figures/<key>/`; see reuse/embeds.py).
+def _offer_as_embed(ctx: PageContext, variants: list[Figure], caption: str | Markup, alternative: Markup | None,
+                    summary: str) -> None:
+    """Note the figure on the page as an embed (`embed/figures/<key>/`; the build makes its page).
 
     Figures with links (the pathway) are left out: their links are made relative to the host
-    page and would break one folder deeper. Outside a real build there is nothing to register.
+    page and would break one folder deeper.
     """
     first = variants[0]
-    if not ctx.defer_figures or any(f.interactive for f in variants):
+    if any(f.interactive for f in variants) or any(e.key == first.key for e in ctx.figure_embeds):
         return
-    from ..reuse.embeds import register_figure
-
-    page_url = f"embed/figures/{first.key}/"
+    embed_url = f"embed/figures/{first.key}/"
     html = render_svg(
         "figure.html", key=first.key, kind=first.kind, title=first.title, svgs=[f.svg() for f in variants],
-        caption=caption, href=get_relative_url(file_url(first.key), page_url), alternative=alternative, summary=summary,
+        caption=caption, href=relative_url(file_url(first.key), embed_url), alternative=alternative, summary=summary,
     )
-    register_figure(ctx.src, first.key, first.title, str(html), height=int(max(f.height for f in variants)) + 160)
+    ctx.figure_embeds.append(FigureEmbed(ctx.src, first.key, first.title, str(html),
+                                         height=int(max(f.height for f in variants)) + 160))
 
 
 SLOT = '<div class="figure-slot" data-figure-slot="{key}"></div>'

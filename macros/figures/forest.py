@@ -18,10 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..loader import Guide
+from ..errors import GuideError
+from ..guide import Guide, primary_result
 from ..models import Analysis, Comparison, Result, Role, Setting, Trial
-from ..render import fmt
-from ..render import trials as trial_pages  # module, not name: render.trials imports the figures too
+from .. import fmt
 from . import svg
 from .svg import AXIS, MUTED, NARROW, SMALL, SUBJECT, WIDE, Figure, LogScale, Text, text_block
 
@@ -77,7 +77,7 @@ def select(guide: Guide, trial_id: str | None = None) -> Selection:
     for trial in [guide.trials[trial_id]] if trial_id else guide.trials.values():
         if trial.role not in ROLES or not trial.randomised:
             continue
-        result = trial_pages.primary_result(trial)
+        result = primary_result(trial)
         if result is None:
             continue
         labels = {a.id: a.label for a in trial.arms}
@@ -95,22 +95,19 @@ def select(guide: Guide, trial_id: str | None = None) -> Selection:
     return Selection(rows, omitted)
 
 
-_shared_axis: tuple[Guide, tuple[float, float]] | None = None
-
-
 def shared_axis(guide: Guide) -> tuple[float, float]:
     """The axis of every forest plot in a build, worked out once per loaded guide.
 
     Each trial page draws its own row on this axis; finding it means looking at every
     trial, which repeated on every trial page made large guides build quadratically.
     """
-    global _shared_axis
-    if _shared_axis is None or _shared_axis[0] is not guide:
+    def compute() -> tuple[float, float]:
         rows = select(guide).rows
         if not rows:
-            raise ValueError("forest_plot: no trial has a main-endpoint hazard ratio with a confidence interval and arm order")
-        _shared_axis = (guide, axis_range(rows))
-    return _shared_axis[1]
+            raise GuideError("forest_plot: no trial has a main-endpoint hazard ratio with a confidence interval and arm order")
+        return axis_range(rows)
+
+    return guide.derived("forest-axis", compute)
 
 
 def axis_range(rows: list[Row]) -> tuple[float, float]:
@@ -237,7 +234,7 @@ def forest_plot(guide: Guide, settings: list[Setting] | None = None, trial_id: s
     if trial_id:
         trial = guide.trials[trial_id]
         if not chosen.rows:
-            raise ValueError(f"forest_plot: trial {trial_id!r} has no main-endpoint hazard ratio to plot")
+            raise GuideError(f"forest_plot: trial {trial_id!r} has no main-endpoint hazard ratio to plot")
         key = f"forest-plot-{trial_id}"
         title = f"{trial.name}: hazard ratio for the main endpoint"
         groups: list[tuple[str | None, list[Row]]] = [(None, chosen.rows)]

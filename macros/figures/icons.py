@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..loader import Guide
+from ..errors import GuideError
+from ..guide import Guide
 from ..models import Arm, Result, Statistic, Trial
 from ..plain_numbers import OutOf100, out_of_100
-from ..render import fmt
+from .. import fmt
 from . import svg
 from .svg import EMPTY, MUTED, NARROW, OTHER, SUBJECT, Figure, Text, text_block
 
@@ -38,12 +39,12 @@ def compared_arms(trial: Trial, result: Result) -> tuple[Arm, Arm]:
     """The arm with the guide's drug and the one without it; anything else is an error naming the result."""
     where = f"icon_array: result {result.id!r} of {trial.name}"
     if result.statistic != Statistic.rate:
-        raise ValueError(f"{where} is not a rate (a percentage of patients), so it cannot be drawn out of 100")
+        raise GuideError(f"{where} is not a rate (a percentage of patients), so it cannot be drawn out of 100")
     given = [a for a in trial.arms if a.id in result.arms and result.arms[a.id].value is not None]
     subject = [a for a in given if a.contains_subject_drug]
     other = [a for a in given if not a.contains_subject_drug]
     if len(subject) != 1 or len(other) != 1:
-        raise ValueError(f"{where}: expected values for one arm with the guide's drug and one without it; "
+        raise GuideError(f"{where}: expected values for one arm with the guide's drug and one without it; "
                          f"got {[a.id for a in subject]} with and {[a.id for a in other]} without")
     return subject[0], other[0]
 
@@ -51,10 +52,10 @@ def compared_arms(trial: Trial, result: Result) -> tuple[Arm, Arm]:
 def find(guide: Guide, trial_id: str, result_id: str) -> tuple[Trial, Result]:
     trial = guide.trials.get(trial_id)
     if trial is None:
-        raise ValueError(f"icon_array: unknown trial id {trial_id!r} (expected a file in trials/)")
+        raise GuideError(f"icon_array: unknown trial id {trial_id!r} (expected a file in trials/)")
     result = next((r for r in trial.results if r.id == result_id), None)
     if result is None:
-        raise ValueError(f"icon_array: {trial.name} has no result {result_id!r} (expected one of {[r.id for r in trial.results]})")
+        raise GuideError(f"icon_array: {trial.name} has no result {result_id!r} (expected one of {[r.id for r in trial.results]})")
     return trial, result
 
 
@@ -104,7 +105,7 @@ def eligible(guide: Guide) -> list[tuple[str, str]]:
         for result in trial.results:
             try:
                 compared_arms(trial, result)
-            except ValueError:
+            except GuideError:
                 continue
             found.append((trial.id, result.id))
     return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..loader import Guide
+from ..guide import Guide
 from ..models import MechanismStep
 from . import svg
 from .svg import AXIS, MUTED, NARROW, NEUTRAL_TINT, SUBJECT, Figure, Text, text_block

@@ -14,11 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..loader import Guide
+from ..guide import Guide, trial_src
 from ..models import Option, Pathway, Setting, Step
-from ..pagecontext import trial_src
-from ..render import fmt
-from ..render.sequencing import POSITION_LABEL
+from .. import fmt
+from ..labels import POSITION_LABEL
 from . import svg
 from .svg import AXIS, LINK, MUTED, NARROW, NEUTRAL_TINT, Figure, Text, text_block
 

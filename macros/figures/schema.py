@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..loader import Guide
+from ..errors import GuideError
+from ..guide import Guide
 from ..models import Arm, Trial
-from ..render import fmt
+from .. import fmt
 from . import svg
 from .svg import AXIS, MUTED, NARROW, NEUTRAL_TINT, SUBJECT, SUBJECT_TINT, Figure, Text, text_block
 
@@ -60,9 +61,9 @@ def randomisation_words(trial: Trial) -> str:
 def trial_schema(guide: Guide, trial_id: str) -> Figure:
     trial = guide.trials.get(trial_id)
     if trial is None:
-        raise ValueError(f"trial_schema: unknown trial id {trial_id!r} (expected a file in trials/)")
+        raise GuideError(f"trial_schema: unknown trial id {trial_id!r} (expected a file in trials/)")
     if not trial.randomised or len(trial.arms) < 2:
-        raise ValueError(f"trial_schema: {trial.name} is not a randomised trial with two or more arms")
+        raise GuideError(f"trial_schema: {trial.name} is not a randomised trial with two or more arms")
     subject_label = guide.site.subject_arm_label
     title = f"{trial.name}: trial design"
     title_lines, y = text_block(title, PAD, 24, NARROW - 2 * PAD, svg.HEADING, bold=True)

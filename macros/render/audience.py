@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from .templates import render
+from markupsafe import Markup
+
+from ..markup import html
 
 ORDER = ("patient", "clinician")
 
 
-def switch(labels: dict[str, str], current: str, counterpart_link: str) -> str:
+def switch(labels: dict[str, str], current: str, counterpart_href: str) -> Markup:
     """Two links at the top of the page; the current side is marked, not linked.
 
     Plain links, so the switch works without JavaScript; `assets/audience.js` only adds
     the optional "remember my choice".
     """
     sides = [
-        {"audience": side, "label": labels[side], "current": side == current, "link": counterpart_link}
+        {"audience": side, "label": labels[side], "current": side == current, "href": counterpart_href}
         for side in ORDER
     ]
-    return str(render("audience_switch.html", audience=current, sides=sides))
+    return html("audience_switch.html", audience=current, sides=sides)

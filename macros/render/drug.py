@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..loader import Guide
+from markupsafe import Markup
 
+from .. import fmt
+from ..guide import Guide
+from ..markup import html, join, paragraph, table
 from ..pagecontext import PageContext
-from . import fmt
-from .templates import badge as _badge
-
 
 
 def names(guide: Guide) -> str:
@@ -15,64 +15,67 @@ def names(guide: Guide) -> str:
     return ", ".join([d.name, d.short_name, *d.aliases, *d.brand_names])
 
 
-def components(guide: Guide, ctx: PageContext) -> str:
+def components(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.drug)
     rows = []
     for c in guide.drug.components:
         value = f" {fmt.num(c.value)}" if c.value is not None else ""
-        rows.append(f"| {c.role.capitalize()} | {c.name}{value} | {c.description} {ctx.cite(*c.references)} {_badge(ctx, c.status, c.name)} |")
-    return "| Part | What it is | Notes |\n| --- | --- | --- |\n" + "\n".join(rows) + "\n"
+        rows.append([c.role.capitalize(), f"{c.name}{value}",
+                     join(c.description, ctx.cite(*c.references), ctx.badge(c.status, c.name))])
+    return table(f"Parts of {guide.drug.short_name}", ["Part", "What it is", "Notes"], rows, class_="components")
 
 
-def mechanism(guide: Guide, ctx: PageContext) -> str:
+def _step(title: str, text: str, cite: Markup, badge: Markup) -> Markup:
+    return join(Markup("<strong>%s.</strong>") % title, text, cite, badge)
+
+
+def mechanism(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.drug)
-    steps = "\n".join(
-        f"{i}. **{s.title}.** {s.text} {ctx.cite(*s.references)} {_badge(ctx, s.status, s.title)}"
-        for i, s in enumerate(guide.drug.mechanism, start=1)
-    )
-    return steps + "\n"
+    items = [_step(s.title, s.text, ctx.cite(*s.references), ctx.badge(s.status, s.title)) for s in guide.drug.mechanism]
+    return html("list.html", tag="ol", class_="mechanism-steps", items=items, ids=[f"step-{s.id}" for s in guide.drug.mechanism])
 
 
-def mechanism_notes(guide: Guide, ctx: PageContext) -> str:
+def mechanism_notes(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.drug)
-    return "\n".join(
-        f"- **{s.title}.** {s.text} {ctx.cite(*s.references)} {_badge(ctx, s.status, s.title)}" for s in guide.drug.mechanism_notes
-    ) + "\n"
+    items = [_step(s.title, s.text, ctx.cite(*s.references), ctx.badge(s.status, s.title)) for s in guide.drug.mechanism_notes]
+    return html("list.html", tag="ul", class_="mechanism-notes", items=items, ids=None) if items else Markup("")
 
 
-def approvals(guide: Guide, ctx: PageContext) -> str:
+def approvals(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.drug)
-    rows = "\n".join(
-        f"| {fmt.date(a.date)} | {a.region} | {a.indication} {ctx.cite(*a.references)} {_badge(ctx, a.status, a.indication)} |"
-        for a in sorted(guide.drug.approvals, key=lambda a: a.date)
-    )
-    return "| Date | Where | Indication |\n| --- | --- | --- |\n" + rows + "\n"
+    rows = [[fmt.date(a.date), a.region, join(a.indication, ctx.cite(*a.references), ctx.badge(a.status, a.indication))]
+            for a in sorted(guide.drug.approvals, key=lambda a: a.date)]
+    return table("Approvals", ["Date", "Where", "Indication"], rows, class_="approvals")
 
 
-def dosing(guide: Guide, ctx: PageContext) -> str:
+def dosing(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.drug)
     d = guide.drug.dosing
     cite = ctx.cite(*d.references)
     out = [
-        f"**Dose:** {fmt.num(d.dose)} {d.unit} by {d.route}, every {d.cycle_days} days ({d.cycle_days // 7}-week cycle). "
-        f"{d.max_dose_note} {cite} {_badge(ctx, d.status, 'dosing')}\n",
-        "**Infusion times**\n",
-        "| Infusion | Infusion time | Observation afterwards |\n| --- | --- | --- |\n" + "\n".join(
-            f"| {i.which}{(' (' + i.condition + ')') if i.condition else ''} | {i.minutes} minutes | at least {i.observe_minutes} minutes |"
-            for i in d.infusions) + "\n",
-        "**Dose-reduction levels**\n",
-        "| Level | Dose |\n| --- | --- |\n" + "\n".join(f"| {lv.label} | {fmt.num(lv.dose)} {d.unit} |" for lv in d.dose_levels) + "\n",
-        d.dose_level_rule + "\n",
-        "**How long treatment lasts**\n",
-        "\n".join(f"- {guide.site.setting_labels[x.setting]}: {x.text}" + (f" {x.cycles} cycles in all." if x.cycles else "")
-                  for x in d.durations) + "\n",
-        "**Giving the infusion**\n",
-        "\n".join(f"- {item}" for item in d.administration) + "\n",
-        f"**Missed or delayed dose:** {d.missed_dose}\n",
+        paragraph(join(Markup("<strong>Dose:</strong>"),
+                       f"{fmt.num(d.dose)} {d.unit} by {d.route}, every {d.cycle_days} days ({d.cycle_days // 7}-week cycle).",
+                       d.max_dose_note, cite, ctx.badge(d.status, "dosing"))),
+        paragraph(Markup("<strong>Infusion times</strong>")),
+        table("Infusion times", ["Infusion", "Infusion time", "Observation afterwards"], [
+            [i.which + (f" ({i.condition})" if i.condition else ""), f"{i.minutes} minutes",
+             f"at least {i.observe_minutes} minutes"] for i in d.infusions], class_="infusions"),
+        paragraph(Markup("<strong>Dose-reduction levels</strong>")),
+        table("Dose-reduction levels", ["Level", "Dose"],
+              [[lv.label, f"{fmt.num(lv.dose)} {d.unit}"] for lv in d.dose_levels], class_="dose-levels"),
+        paragraph(d.dose_level_rule),
+        paragraph(Markup("<strong>How long treatment lasts</strong>")),
+        html("list.html", tag="ul", class_="durations", ids=None, items=[
+            f"{guide.site.setting_labels[x.setting]}: {x.text}" + (f" {x.cycles} cycles in all." if x.cycles else "")
+            for x in d.durations]),
+        paragraph(Markup("<strong>Giving the infusion</strong>")),
+        html("list.html", tag="ul", class_="administration", ids=None, items=list(d.administration)),
+        paragraph(join(Markup("<strong>Missed or delayed dose:</strong>"), d.missed_dose)),
     ]
     preg = guide.drug.pregnancy
     if preg:
-        out.append(f"**Contraception:** effective contraception during treatment and for "
-                   f"{preg.contraception_months_after_last_dose} months after the last dose. "
-                   f"{ctx.cite(*preg.references)} {_badge(ctx, preg.status, 'contraception period')}\n")
-    return "\n".join(out)
+        out.append(paragraph(join(
+            Markup("<strong>Contraception:</strong>"),
+            f"effective contraception during treatment and for {preg.contraception_months_after_last_dose} months "
+            "after the last dose.", ctx.cite(*preg.references), ctx.badge(preg.status, "contraception period"))))
+    return Markup("\n\n").join(out)

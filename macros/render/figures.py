@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .. import fmt
 from ..figures import ae_chart as ae_figure
 from ..figures import embed, forest, icons, mechanism, pathway, schema
 from ..figures.svg import render_svg
-from ..loader import Guide
+from ..guide import Guide, trial_src
+from ..labels import POSITION_LABEL
 from ..models import Setting, Trial
-from ..pagecontext import PageContext, trial_src
+from ..pagecontext import PageContext
 from ..plain_numbers import out_of_100
-from . import fmt
-from . import trials as trial_pages
-from .sequencing import POSITION_LABEL
+from .tables import ae_table
 
 
 def forest_plot(guide: Guide, ctx: PageContext, trial_id: str | None = None, settings: list[str] | None = None) -> Markup:
@@ -51,13 +51,13 @@ def trial_schema(guide: Guide, ctx: PageContext, trial_id: str, with_table: bool
 def ae_chart(guide: Guide, ctx: PageContext, table_id: str, with_table: bool = True) -> Markup:
     """The side-effect chart of one table; on a trial page the table itself follows the chart."""
     fig = ae_figure.ae_chart(guide, table_id)
-    table = next(t for t in guide.safety.adverse_event_tables if t.id == table_id)
+    table = guide.ae_table(table_id)
     trial = guide.trials[table.trial]
     shown = ae_figure.shown_rows(table)
     subset = (f" The {len(shown)} most frequent of its {len(table.rows)} rows are shown." if len(shown) < len(table.rows) else "")
     if with_table:
         caption = f"{table.basis.rstrip('.')}.{subset}"
-        alternative = Markup(trial_pages.ae_table(trial, table, ctx))
+        alternative = ae_table(trial, table, ctx)
     else:
         caption = f"{table.basis.rstrip('.')}.{subset} The table below gives the same figures, with notes on each row."
         alternative = None
@@ -77,15 +77,14 @@ def mechanism_diagram(guide: Guide, ctx: PageContext, with_table: bool = True) -
     return embed.block(ctx, [fig], caption, alternative)
 
 
-def pathway_diagram(guide: Guide, ctx: PageContext, setting: str, use_directory_urls: bool,
-                    with_table: bool = True) -> Markup:
+def pathway_diagram(guide: Guide, ctx: PageContext, setting: str, with_table: bool = True) -> Markup:
     """One diagram per pathway of the setting; on the sequencing page the steps that follow are its text version."""
     blocks = []
-    on_page = embed.linker(ctx.citations.url, use_directory_urls)
+    on_page = embed.linker(ctx.url, ctx.use_directory_urls)
     date = fmt.date(guide.sequencing.current_as_of)
     for path in pathway.pathways_for(guide, Setting(setting)):
         fig = pathway.pathway_diagram(guide, path, on_page)
-        in_file = pathway.pathway_diagram(guide, path, embed.linker(embed.file_url(fig.key), use_directory_urls))
+        in_file = pathway.pathway_diagram(guide, path, embed.linker(embed.file_url(fig.key), ctx.use_directory_urls))
         if with_table:
             caption = f"{path.title}: steps and options, current as of {date}. Each option links to the trials behind it."
             alternative = render_svg("pathway_list.html", path=path, labels=POSITION_LABEL, trials=guide.trials,
@@ -116,19 +115,19 @@ def icon_array(guide: Guide, ctx: PageContext, trial_id: str, result_id: str) ->
 # trial page can add them without leaving blank blocks behind.
 
 
-def design_blocks(guide: Guide, trial: Trial, ctx: PageContext) -> list[str]:
+def design_blocks(guide: Guide, trial: Trial, ctx: PageContext) -> list[Markup]:
     if not trial.randomised or len(trial.arms) < 2:
         return []
-    return [str(trial_schema(guide, ctx, trial.id, with_table=False)) + "\n"]
+    return [trial_schema(guide, ctx, trial.id, with_table=False)]
 
 
-def forest_blocks(guide: Guide, trial: Trial, ctx: PageContext) -> list[str]:
+def forest_blocks(guide: Guide, trial: Trial, ctx: PageContext) -> list[Markup]:
     if not forest.has_row(guide, trial.id):
         return []
-    return [str(forest_plot(guide, ctx, trial.id)) + "\n"]
+    return [forest_plot(guide, ctx, trial.id)]
 
 
-def ae_chart_blocks(guide: Guide, trial: Trial, table_id: str, ctx: PageContext) -> list[str]:
+def ae_chart_blocks(guide: Guide, trial: Trial, table_id: str, ctx: PageContext) -> list[Markup]:
     if table_id not in {t.id for t in ae_figure.charted_tables(guide, trial)}:
         return []
-    return [str(ae_chart(guide, ctx, table_id, with_table=False)) + "\n"]
+    return [ae_chart(guide, ctx, table_id, with_table=False)]

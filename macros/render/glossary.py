@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
-from ..loader import Guide
+from markupsafe import Markup
+
+from ..guide import Guide
+from ..markup import join, md, paragraph
 from ..pagecontext import PageContext
 
 
-def glossary(guide: Guide, ctx: PageContext, plain_only: bool = False) -> str:
+def glossary(guide: Guide, ctx: PageContext, plain_only: bool = False) -> Markup:
     """Every term as a heading (so each has a link target): the clinician definition with the
     plain one after it, or (`plain_only`, for patient pages) the plain one alone."""
     ctx.shows(guide.glossary)
     out = []
     for t in sorted(guide.glossary.terms, key=lambda t: t.term.lower()):
-        abbr = f" ({t.abbreviation})" if t.abbreviation else ""
-        out.append(f"## {t.term}{abbr} {{ #{t.id} }}\n")
+        title = t.term + (f" ({t.abbreviation})" if t.abbreviation else "")
         if plain_only:
-            out.append(f"{t.plain}\n")
+            blocks = [paragraph(t.plain)]
         else:
-            out.append(f"{t.clinician}\n")
-            out.append(f"*In plain words:* {t.plain}\n")
-    return "\n".join(out)
+            blocks = [paragraph(t.clinician), paragraph(join(Markup("<em>In plain words:</em>"), t.plain))]
+        out.append(md("section.md", level=2, title=title, anchor=t.id, blocks=blocks))
+    return Markup("\n").join(out)
+
+
+# Python-Markdown's abbr syntax: "*[TERM]: title". A term or a title with these characters
+# could end the definition early or start another; such a term simply gets no tooltip.
+_UNSAFE_TERM = frozenset("[]()/\n*")
 
 
 def abbreviations(guide: Guide, audience: str | None = None) -> str:
@@ -27,14 +34,15 @@ def abbreviations(guide: Guide, audience: str | None = None) -> str:
 
     Every page explains the abbreviations. Patient pages also explain the terms themselves
     ("Thrombocytopenia", "adjuvant therapy"), so a medical word that has to stay in plain
-    text still carries its everyday meaning.
+    text still carries its everyday meaning. The title goes into an HTML attribute, which
+    Python-Markdown escapes.
     """
     lines = []
     for t in guide.glossary.terms:
-        title = f"{t.term}: {t.plain}".replace("]", ")").replace("\n", " ")
-        if t.abbreviation:
+        title = " ".join(f"{t.term}: {t.plain}".split())
+        if t.abbreviation and not _UNSAFE_TERM & set(t.abbreviation):
             lines.append(f"*[{t.abbreviation}]: {title}")
-        if audience == "patient" and not any(ch in t.term for ch in "()/[]"):
+        if audience == "patient" and not _UNSAFE_TERM & set(t.term):
             for form in dict.fromkeys([t.term, t.term.lower()]):
-                lines.append(f"*[{form}]: {t.plain}".replace("\n", " "))
+                lines.append(f"*[{form}]: {' '.join(t.plain.split())}")
     return "\n".join(lines)

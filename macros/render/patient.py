@@ -3,23 +3,32 @@
 Every number here is computed from a published figure by `plain_numbers` (the one
 rounding rule), wrapped in a span that carries the published value, and followed
 by a link to the clinician detail. Nothing in this module invents a figure.
+
+Sentences stay Markdown (so the glossary's plain-language tooltips reach their words);
+every piece of data text in them goes through `md_escape`, and the number spans are
+HTML from an autoescaped template.
 """
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from decimal import Decimal
 
-from ..loader import Guide, plain_result_arms
-from ..models import Guidance, PlainResult, Setting, Statistic, Status, Trial, Urgency
-from ..pagecontext import PageContext, trial_src
-from ..plain_numbers import RULE, months_words, out_of_100
+from markupsafe import Markup
+
+from .. import fmt
+from ..guide import Guide, analysis_of, plain_result_arms, result_of, trial_src
+from ..markup import html, md
+from ..models import PlainResult, Setting, Statistic, Status, Trial, Urgency
+from ..pagecontext import PageContext
+from ..plain_numbers import RULE, OutOf100, months_words, out_of_100
+from ..text import inline_md, md_escape
 from . import figures, glossary
-from .templates import badge as _status_badge
 
 
-def badge(ctx: PageContext, status: Status, what: str) -> str:
+def badge(ctx: PageContext, status: Status, what: str) -> Markup:
     """Patient pages mark only what is not yet verified; "checked in a secondary source" is clinician detail."""
-    return _status_badge(ctx, status, what) if status == Status.unverified else ""
+    return ctx.badge(status, what) if status == Status.unverified else Markup("")
+
 
 URGENCY = {
     Urgency.emergency: ("emergency", "Call your local emergency number now"),
@@ -33,65 +42,68 @@ def _arm_name(trial: Trial, names: dict[str, str], arm_id: str) -> str:
     return names.get(arm_id) or next(a.label for a in trial.arms if a.id == arm_id)
 
 
-def _number(trial: Trial, source: str, arm: str, published, statistic: str, words: str) -> str:
+def _number(trial: Trial, source: str, arm: str, published: Decimal, statistic: str, words: str) -> Markup:
     """The plain number, carrying the published figure it came from (tests compare the two)."""
-    return (
-        f'<span class="plain-number" data-trial="{trial.id}" data-source="{escape(source)}" data-arm="{arm}" '
-        f'data-published="{published}" data-statistic="{statistic}">{escape(words)}</span>'
-    )
+    return html("number.html", trial=trial.id, source=source, arm=arm, published=fmt.num(published),
+                statistic=statistic, words=words)
 
 
-def _words(o) -> str:
+def _words(o: OutOf100) -> str:
     return "no one" if o.percent == 0 else o.words
 
 
-def _who(o, span: str) -> str:
+def _who(o: OutOf100, span: Markup) -> Markup:
     """'about 16 out of 100 people', or just 'no one' when nobody had it."""
-    return span if o.percent == 0 else f"{span} out of 100 people"
+    return span if o.percent == 0 else span + Markup(" out of 100 people")
 
 
-def _then(o, name: str, span: str, lead: str) -> str:
+def _then(o: OutOf100, name: str, span: Markup, lead: str) -> Markup:
     """The comparison group's half of the sentence."""
-    return f"{lead} {name}, no one did." if o.percent == 0 else f"{lead} {name}, it was {span} out of 100."
+    if o.percent == 0:
+        return Markup("%s %s, no one did.") % (Markup(lead), md_escape(name))
+    return Markup("%s %s, it was %s out of 100.") % (Markup(lead), md_escape(name), span)
 
 
-def _cap(text: str) -> str:
+def _cap(text: Markup) -> Markup:
     # The number span may open a sentence: capitalise its first visible letter.
-    head, sep, rest = text.partition('">')
-    return head + sep + rest[:1].upper() + rest[1:] if sep else text[:1].upper() + text[1:]
+    head, sep, rest = str(text).partition('">')
+    return Markup(head + sep + rest[:1].upper() + rest[1:] if sep else text[:1].upper() + text[1:])
 
 
-def result_sentences(guide: Guide, ctx: PageContext, pr: PlainResult) -> str:
+def result_sentence(guide: Guide, ctx: PageContext, pr: PlainResult) -> Markup:
     trial = guide.trials[pr.trial]
-    result = next(r for r in trial.results if r.id == pr.result)
-    first, second = plain_result_arms(trial, pr, result)  # type: ignore[misc]  # checked by the loader
+    result = result_of(trial, pr.result)
+    arms = plain_result_arms(trial, pr, result)
+    assert arms is not None  # checked by the loader
+    first, second = arms
     name_a, name_b = (_arm_name(trial, pr.arm_names, a) for a in (first, second))
     va, vb = result.arms[first].value, result.arms[second].value
+    assert va is not None and vb is not None  # checked by the loader
     source = f"result:{result.id}"
     if result.statistic == Statistic.rate:
-        a, b = out_of_100(va), out_of_100(vb)  # type: ignore[arg-type]
+        a, b = out_of_100(va), out_of_100(vb)
         span_a = _number(trial, source, first, va, "rate", _words(a))
         span_b = _number(trial, source, second, vb, "rate", _words(b))
         who = _who(a, span_a)
-        lead = f"After {result.timepoint}, {who}" if result.timepoint else _cap(who)
-        text = f"{lead} who had {name_a} {pr.outcome}. " + _then(b, name_b, span_b, "For people who had")
+        lead = Markup("After %s, %s") % (md_escape(result.timepoint), who) if result.timepoint else _cap(who)
+        text = (Markup("%s who had %s %s. ") % (lead, md_escape(name_a), md_escape(pr.outcome))
+                + _then(b, name_b, span_b, "For people who had"))
     else:
-        span_a = _number(trial, source, first, va, "median", months_words(va))  # type: ignore[arg-type]
-        span_b = _number(trial, source, second, vb, "median", months_words(vb))  # type: ignore[arg-type]
-        text = (f"Half of the people who had {name_a} {pr.outcome.format(months=span_a)}. "
-                f"For people who had {name_b}, it was {span_b}.")
+        span_a = _number(trial, source, first, va, "median", months_words(va))
+        span_b = _number(trial, source, second, vb, "median", months_words(vb))
+        # The outcome's "{months}" slot takes the number; the words around it stay escaped text.
+        before, _, after = pr.outcome.partition("{months}")
+        outcome = md_escape(before) + span_a + md_escape(after)
+        text = (Markup("Half of the people who had %s %s. For people who had %s, it was %s.")
+                % (md_escape(name_a), outcome, md_escape(name_b), span_b))
     if result.status == Status.unverified:
-        text += " " + badge(ctx, result.status, f"{trial.name}: {result.endpoint}")
-    analysis = next(a for a in trial.analyses if a.id == result.analysis)
-    year = guide.references[analysis.reference].year
-    when = f"Results published in {year}. " if year else ""
+        text += Markup(" ") + badge(ctx, result.status, f"{trial.name}: {result.endpoint}")
     if pr.caveat:
-        text += f" {pr.caveat}"
-    detail = f"[Full figures for health professionals]({ctx.link(trial_src(trial.id), f'result-{result.id}')})"
-    return f"{text}\n{{ .plain-result data-plain='{pr.id}' }}\n\n{when}{detail}\n{{ .plain-source }}\n"
+        text += Markup(" ") + md_escape(pr.caveat)
+    return text
 
 
-def results(guide: Guide, ctx: PageContext, setting: Setting) -> str:
+def results(guide: Guide, ctx: PageContext, setting: Setting) -> Markup:
     """Each key result of one setting, grouped by trial under a heading anchored by trial id."""
     out = []
     by_trial: dict[str, list[PlainResult]] = {}
@@ -101,23 +113,22 @@ def results(guide: Guide, ctx: PageContext, setting: Setting) -> str:
     for trial_id, items in by_trial.items():
         trial = guide.trials[trial_id]
         ctx.shows(trial, *items)
-        out.append(f"### The {trial.name} study {{ #{trial.id} }}\n")
+        blocks = []
         for pr in items:
-            out.append(f"{pr.who}\n")
-            out.append(result_sentences(guide, ctx, pr))
-            result = next(r for r in trial.results if r.id == pr.result)
-            if result.statistic == Statistic.rate:
-                # the same published rates, drawn as 100 people per group
-                out.append(str(figures.icon_array(guide, ctx, trial.id, result.id)) + "\n")
-    return "\n".join(out)
+            result = result_of(trial, pr.result)
+            year = guide.references[analysis_of(trial, result.analysis).reference].year
+            figure = figures.icon_array(guide, ctx, trial.id, result.id) if result.statistic == Statistic.rate else None
+            blocks.append(md("plain_result.md", who=pr.who, sentence=result_sentence(guide, ctx, pr), id=pr.id,
+                             year=year, detail=ctx.link(trial_src(trial.id), f"result-{result.id}"), figure=figure))
+        out.append(md("section.md", level=3, title=f"The {trial.name} study", anchor=trial.id, blocks=blocks))
+    return Markup("\n").join(out)
 
 
-def side_effects(guide: Guide, ctx: PageContext, setting: Setting) -> str:
+def side_effects(guide: Guide, ctx: PageContext, setting: Setting) -> Markup:
     """'About N out of 100 people who had X had Y, compared with M out of 100 who had Z', by trial."""
-    tables = {t.id: t for t in guide.safety.adverse_event_tables}
-    by_trial: dict[str, list[str]] = {}
+    by_trial: dict[str, list[Markup]] = {}
     for se in guide.patient.side_effects:
-        table = tables[se.table]
+        table = guide.ae_table(se.table)
         trial = guide.trials[table.trial]
         if trial.setting != setting:
             continue
@@ -131,76 +142,68 @@ def side_effects(guide: Guide, ctx: PageContext, setting: Setting) -> str:
         a, b = out_of_100(va), out_of_100(vb)
         span_a = _number(trial, source, first, va, "rate", _words(a))
         span_b = _number(trial, source, second, vb, "rate", _words(b))
-        line = (f"- {_cap(_who(a, span_a))} who had {_arm_name(trial, se.arm_names, first)} {se.what}. "
+        detail = ctx.link(trial_src(trial.id), f"ae-{table.id}")
+        line = (Markup("%s who had %s %s. ") % (_cap(_who(a, span_a)), md_escape(_arm_name(trial, se.arm_names, first)),
+                                                md_escape(se.what))
                 + _then(b, _arm_name(trial, se.arm_names, second), span_b, "With")
-                + f" [Details]({ctx.link(trial_src(trial.id), f'ae-{table.id}')})")
+                + Markup(" [Details](%s)") % Markup(detail))
         if table.status == Status.unverified:
-            line += " " + badge(ctx, table.status, f"{trial.name}: {table.title}")
+            line += Markup(" ") + badge(ctx, table.status, f"{trial.name}: {table.title}")
         by_trial.setdefault(trial.id, []).append(line)
-    out = []
-    for trial_id, lines in by_trial.items():
-        trial = guide.trials[trial_id]
-        out.append(f"In the [{trial.name} study]({ctx.link(trial_src(trial.id))}):\n")
-        out.append("\n".join(lines) + "\n")
-    return "\n".join(out)
+    return md("plain_side_effects.md", groups=[
+        {"name": guide.trials[t].name, "link": ctx.link(trial_src(t)), "lines": lines} for t, lines in by_trial.items()])
 
 
-def what_to_do(guide: Guide, ctx: PageContext) -> str:
+def what_to_do(guide: Guide, ctx: PageContext) -> Markup:
     """Warning signs grouped by how soon to act; then what each side effect is."""
     items = guide.patient.guidance
     ctx.shows(*items)
-    out = []
+    groups = []
     for urgency, (anchor, heading) in URGENCY.items():
         signs = [(g, s) for g in items for s in g.signs if s.urgency == urgency]
         if not signs:
             continue
         flags = [badge(ctx, g.status, g.effect) for g in {g.id: g for g, _ in signs}.values()]
-        status = next((f for f in flags if f), "")
-        out.append(f"### {heading} {{ #{anchor} }}\n")
-        if status:
-            out.append(f"{status}\n")
-        out.append("\n".join(f"- **{g.effect}:** {s.text}." for g, s in signs) + "\n")
-    return "\n".join(out)
+        groups.append({"anchor": anchor, "heading": heading, "status": next((f for f in flags if f), ""),
+                       "signs": [{"effect": g.effect, "text": s.text} for g, s in signs]})
+    return md("what_to_do.md", groups=groups)
 
 
-def about_side_effects(guide: Guide, ctx: PageContext) -> str:
-    out = []
+def about_side_effects(guide: Guide, ctx: PageContext) -> Markup:
+    items = []
     for g in guide.patient.guidance:
         ctx.shows(g)
-        link = f" [What the label says]({ctx.link('safety.md', f'warning-{g.warning}')})" if g.warning and _has_anchor(guide, g) else ""
-        out.append(f"- **{g.effect}.** {g.explanation}{link} {badge(ctx, g.status, g.effect)}")
-    return "\n".join(out) + "\n"
+        link = ""
+        if g.warning and any(w.id == g.warning for w in guide.safety.warnings):
+            link = ctx.link("safety.md", f"warning-{g.warning}")
+        items.append({"effect": g.effect, "explanation": inline_md(g.explanation), "link": link,
+                      "badge": badge(ctx, g.status, g.effect)})
+    return md("about_side_effects.md", items=items)
 
 
-def _has_anchor(guide: Guide, g: Guidance) -> bool:
-    return any(w.id == g.warning for w in guide.safety.warnings)
-
-
-def dosing(guide: Guide, ctx: PageContext) -> str:
+def dosing(guide: Guide, ctx: PageContext) -> Markup:
     d = guide.drug.dosing
     ctx.shows(guide.drug)
     interval = f"every {every(guide)}"
-    out = [f"You have a treatment {interval}. {badge(ctx, d.status, 'dosing')}\n"]
-    out.append("| Which drip | How long the drip takes | How long you stay afterwards |\n| --- | --- | --- |\n" + "\n".join(
-        f"| {i.which} | about {i.minutes} minutes | at least {i.observe_minutes} minutes |" for i in d.infusions) + "\n")
-    lines = []
-    for x in d.durations:
-        text = f"- **{guide.site.setting_labels[x.setting]}:** {x.plain}"
-        if x.cycles:
-            text += f" That is {x.cycles} treatments in all, one {interval}."
-        lines.append(text)
-    out.append("\n".join(lines) + "\n")
-    return "\n".join(out)
+    rows = [[i.which, f"about {i.minutes} minutes", f"at least {i.observe_minutes} minutes"] for i in d.infusions]
+    durations = [{"label": guide.site.setting_labels[x.setting], "plain": x.plain,
+                  "cycles": f"That is {x.cycles} treatments in all, one {interval}." if x.cycles else ""}
+                 for x in d.durations]
+    return md("plain_dosing.md", interval=interval, badge=badge(ctx, d.status, "dosing"), durations=durations,
+              table=html("table.html", caption="How long each drip takes",
+                         columns=["Which drip", "How long the drip takes", "How long you stay afterwards"],
+                         rows=rows, class_="plain-dosing", row_headers=True, id="", row_ids=None))
 
 
-def contraception(guide: Guide, ctx: PageContext) -> str:
+def contraception(guide: Guide, ctx: PageContext) -> Markup:
     """'for 7 months after the last treatment', from the drug record; empty when not recorded."""
     preg = guide.drug.pregnancy
     if preg is None:
-        return ""
+        return Markup("")
     ctx.shows(guide.drug)
     months = preg.contraception_months_after_last_dose
-    return f"for {months} months after the last treatment {badge(ctx, preg.status, 'contraception period')}".rstrip()
+    flag = badge(ctx, preg.status, "contraception period")
+    return Markup(f"for {months} months after the last treatment") + (Markup(" ") + flag if flag else Markup(""))
 
 
 def every(guide: Guide) -> str:
@@ -209,19 +212,21 @@ def every(guide: Guide) -> str:
     return f"{d.cycle_days // 7} weeks" if d.cycle_days % 7 == 0 else f"{d.cycle_days} days"
 
 
-def pronunciations(guide: Guide, ctx: PageContext) -> str:
+def pronunciations(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.drug)
-    rows = "\n".join(
-        f"| {p.name} | **{p.say}**{(' (' + p.note + ')') if p.note else ''} {badge(ctx, p.status, 'how to say ' + p.name)} |"
-        for p in guide.drug.pronunciations
-    )
-    return "| Name | Say it like this |\n| --- | --- |\n" + rows + "\n" if rows else ""
+    rows = [[p.name, Markup("<strong>%s</strong>") % p.say + (f" ({p.note})" if p.note else "")
+             + (Markup(" ") + badge(ctx, p.status, "how to say " + p.name))]
+            for p in guide.drug.pronunciations]
+    if not rows:
+        return Markup("")
+    return html("table.html", caption="How to say the names", columns=["Name", "Say it like this"], rows=rows,
+                class_="pronunciations", row_headers=True, id="", row_ids=None)
 
 
-def words(guide: Guide, ctx: PageContext) -> str:
+def words(guide: Guide, ctx: PageContext) -> Markup:
     """The glossary in everyday words."""
     return glossary.glossary(guide, ctx, plain_only=True)
 
 
 def rounding_rule() -> Markup:
-    return Markup(escape(RULE))
+    return md_escape(RULE)

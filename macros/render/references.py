@@ -7,10 +7,10 @@ from markupsafe import Markup
 from .. import bibliography
 from ..citations import PageCitations
 from ..models import Reference, Status
-from .templates import render
+from ..markup import html
 
 
-def page_list(citations: PageCitations, refs: dict[str, Reference], formatted: dict[str, Markup], catalogue_url: str) -> str:
+def page_list(citations: PageCitations, refs: dict[str, Reference], formatted: dict[str, Markup], catalogue_url: str) -> Markup:
     entries = []
     for n, ref_id in enumerate(citations.order, start=1):
         ref = refs[ref_id]
@@ -18,7 +18,7 @@ def page_list(citations: PageCitations, refs: dict[str, Reference], formatted: d
             "n": n, "id": ref_id, "html": formatted[ref_id], "links": bibliography.links(ref),
             "uses": citations.uses[ref_id], "unverified": ref.citation_status == Status.unverified,
         })
-    return str(render("page_references.html", entries=entries, catalogue_url=catalogue_url))
+    return html("page_references.html", entries=entries, catalogue_url=catalogue_url)
 
 
 def sort_key(ref: Reference) -> tuple[str, int, str]:
@@ -33,4 +33,4 @@ def catalogue(refs: dict[str, Reference], formatted: dict[str, Markup]) -> Marku
          "unverified": r.citation_status == Status.unverified, "checked": r.checked_against}
         for r in sorted(refs.values(), key=sort_key)
     ]
-    return render("catalogue.html", entries=entries)
+    return html("catalogue.html", entries=entries)

@@ -10,8 +10,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..models import STAGE_ORDER, Review, Stage
-from .templates import render
+from ..fmt import long_date
+from ..markup import html
 
 STAGE_LABEL = {Stage.draft: "Draft", Stage.reviewed: "Reviewed", Stage.approved: "Approved"}
 
@@ -46,10 +49,6 @@ def summarise(reviews: list[Review]) -> ReviewSummary | None:
     )
 
 
-def long_date(d: datetime.date) -> str:
-    return f"{d.day} {d.strftime('%B')} {d.year}"
-
-
-def status_line(summary: ReviewSummary, about_link: str) -> str:
-    """The line under a page title (HTML with a Markdown link inside, via md_in_html)."""
-    return str(render("review_status.html", s=summary.as_meta(), about_link=about_link))
+def status_line(summary: ReviewSummary, about_href: str) -> Markup:
+    """The line under a page title; `about_href` is the final URL of the page explaining review status."""
+    return html("review_status.html", s=summary.as_meta(), about_href=about_href)

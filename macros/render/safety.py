@@ -2,55 +2,65 @@
 
 from __future__ import annotations
 
-from ..loader import Guide
+from markupsafe import Markup
 
-from ..pagecontext import PageContext, trial_src
-from .templates import badge as _badge
-from .trials import ae_table
+from ..guide import Guide, trial_src
+from ..markup import html, join, md, paragraph, table
+from ..models import Warning_
+from ..pagecontext import PageContext
+from ..text import inline_html
+from .tables import ae_table
 
 
+def _warning(w: Warning_, ctx: PageContext) -> Markup:
+    return join(Markup("<strong>%s.</strong>") % w.title, inline_html(w.text), ctx.cite(w.reference),
+                ctx.badge(w.status, w.title))
 
-def boxed_warnings(guide: Guide, ctx: PageContext) -> str:
+
+def boxed_warnings(guide: Guide, ctx: PageContext) -> Markup:
     items = [w for w in guide.safety.warnings if w.boxed]
     ctx.shows(*items)
-    body = "\n".join(f"    - <span id=\"warning-{w.id}\"></span>**{w.title}.** {w.text} {ctx.cite(w.reference)} {_badge(ctx, w.status, w.title)}" for w in items)
-    return f'!!! danger "Boxed warnings"\n\n{body}\n'
+    body = html("list.html", tag="ul", class_="boxed-warnings", items=[_warning(w, ctx) for w in items],
+                ids=[f"warning-{w.id}" for w in items])
+    return html("admonition.html", kind="danger", extra_class="", title="Boxed warnings", body=body)
 
 
-def warnings(guide: Guide, ctx: PageContext) -> str:
+def warnings(guide: Guide, ctx: PageContext) -> Markup:
     items = [w for w in guide.safety.warnings if not w.boxed]
     ctx.shows(*items)
-    return "\n".join(f"- <span id=\"warning-{w.id}\"></span>**{w.title}.** {w.text} {ctx.cite(w.reference)} {_badge(ctx, w.status, w.title)}" for w in items) + "\n"
+    return html("list.html", tag="ul", class_="warnings", items=[_warning(w, ctx) for w in items],
+                ids=[f"warning-{w.id}" for w in items])
 
 
-def adverse_events(guide: Guide, ctx: PageContext) -> str:
+def adverse_events(guide: Guide, ctx: PageContext) -> Markup:
     """Every adverse-event table, grouped by trial, each labelled with what its figures are."""
     out = []
     for trial in guide.trials.values():
         tables = [t for t in guide.safety.adverse_event_tables if t.trial == trial.id]
         if not tables:
             continue
-        out.append(f"### {trial.name}\n")
-        out.append(f"[{trial.name} trial page]({ctx.link(trial_src(trial.id))}): {trial.title}.\n")
-        for table in tables:
-            out.append(ae_table(trial, table, ctx) + "\n")
-    return "\n".join(out)
+        intro = paragraph(join(html("link.html", href=ctx.href(trial_src(trial.id)), text=f"{trial.name} trial page"),
+                               Markup(": "), f"{trial.title}.", sep=""))
+        out.append(md("section.md", level=3, title=trial.name, anchor="", blocks=[intro, *(ae_table(trial, t, ctx) for t in tables)]))
+    return Markup("\n").join(out)
 
 
-def dose_modifications(guide: Guide, ctx: PageContext) -> str:
+def dose_modifications(guide: Guide, ctx: PageContext) -> Markup:
     out = []
     ctx.shows(*guide.safety.dose_modifications)
     for mod in guide.safety.dose_modifications:
-        out.append(f"### {mod.topic}\n")
-        out.append(f"Applies to: {mod.applies_to}. {ctx.cite(mod.reference)} {_badge(ctx, mod.status, mod.topic)}\n")
-        out.append("| When | What to do |\n| --- | --- |\n" + "\n".join(
-            f"| {r.when.replace('|', '/')} | {r.action.replace('|', '/')} |" for r in mod.rules) + "\n")
+        blocks = [
+            paragraph(join(f"Applies to: {mod.applies_to}.", ctx.cite(mod.reference), ctx.badge(mod.status, mod.topic))),
+            table(mod.topic, ["When", "What to do"], [[r.when, r.action] for r in mod.rules], class_="dose-modification",
+                  row_headers=False),
+        ]
         if mod.note:
-            out.append(mod.note + "\n")
-    return "\n".join(out)
+            blocks.append(paragraph(mod.note))
+        out.append(md("section.md", level=3, title=mod.topic, anchor=f"dose-{mod.id}", blocks=blocks))
+    return Markup("\n").join(out)
 
 
-def monitoring(guide: Guide, ctx: PageContext) -> str:
+def monitoring(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.safety)  # the monitoring list has no review of its own: the file's covers it
-    rows = "\n".join(f"| {m.what} | {m.when} {ctx.cite(m.reference)} |" for m in guide.safety.monitoring)
-    return "| What | When |\n| --- | --- |\n" + rows + "\n"
+    rows = [[m.what, join(m.when, ctx.cite(m.reference))] for m in guide.safety.monitoring]
+    return table("Monitoring", ["What", "When"], rows, class_="monitoring")

@@ -2,53 +2,58 @@
 
 from __future__ import annotations
 
-from ..loader import Guide
-from ..models import Setting
-from ..pagecontext import PageContext, trial_src
-from . import fmt
-from .templates import badge as _badge
+from markupsafe import Markup
 
-POSITION_LABEL = {"preferred": "Preferred", "option": "Option", "historical": "Historical", "under study": "Under study"}
+from .. import fmt
+from ..guide import Guide, trial_src
+from ..labels import POSITION_LABEL
+from ..markup import html, join, md, paragraph, table
+from ..models import Option, Setting
+from ..pagecontext import PageContext
+from ..text import inline_html
 
 
+def _option(guide: Guide, ctx: PageContext, opt: Option) -> Markup:
+    trials = join(*(html("link.html", href=ctx.href(trial_src(t)), text=guide.trials[t].name) for t in opt.trials), sep=", ")
+    position = html("position.html", position=opt.position, label=POSITION_LABEL[opt.position])
+    return join(
+        Markup("<strong>%s</strong>") % opt.name, position, inline_html(opt.text),
+        join("Evidence:", trials + Markup(".")) if opt.trials else "",
+        ctx.cite(*opt.references) if opt.references else "", ctx.badge(opt.status, opt.name),
+    )
 
-def pathway(guide: Guide, ctx: PageContext, setting: Setting) -> str:
+
+def pathway(guide: Guide, ctx: PageContext, setting: Setting) -> Markup:
     ctx.shows(guide.sequencing)
     out = []
     for path in guide.sequencing.pathways:
         if path.setting != setting:
             continue
         for i, step in enumerate(path.steps, start=1):
-            out.append(f"### Step {i}: {step.title} {{ #{step.id} }}\n")
-            out.append(step.text + "\n")
-            for opt in step.options:
-                trials = ", ".join(f"[{guide.trials[t].name}]({ctx.link(trial_src(t))})" for t in opt.trials)
-                evidence = f" Evidence: {trials}." if trials else ""
-                refs = f" {ctx.cite(*opt.references)}" if opt.references else ""
-                out.append(
-                    f"- **{opt.name}** <span class=\"position position--{opt.position.replace(' ', '-')}\">"
-                    f"{POSITION_LABEL[opt.position]}</span> {opt.text}{evidence}{refs} {_badge(ctx, opt.status, opt.name)}"
-                )
-            out.append("")
-    return "\n".join(out)
+            blocks = [paragraph(inline_html(step.text))]
+            if step.options:
+                blocks.append(html("list.html", tag="ul", class_="pathway-options", ids=None,
+                                   items=[_option(guide, ctx, opt) for opt in step.options]))
+            out.append(md("section.md", level=3, title=f"Step {i}: {step.title}", anchor=step.id, blocks=blocks))
+    return Markup("\n").join(out)
 
 
-def guidelines(guide: Guide, ctx: PageContext, setting: Setting | None = None) -> str:
+def guidelines(guide: Guide, ctx: PageContext, setting: Setting | None = None) -> Markup:
     ctx.shows(guide.sequencing)
     rows = []
     for g in sorted(guide.sequencing.guidelines, key=lambda g: (g.setting.value, -(g.year or 0), g.body)):
         if setting and g.setting != setting:
             continue
-        rows.append(f"| {g.body} | {g.year or 'not recorded'} | {g.setting.value.capitalize()} | {g.statement.replace('|', '/')} {ctx.cite(g.reference)} {_badge(ctx, g.status, g.body)} |")
-    return "| Guideline | Year | Setting | What it says |\n| --- | --- | --- | --- |\n" + "\n".join(rows) + "\n"
+        rows.append([g.body, str(g.year) if g.year else "not recorded", g.setting.value.capitalize(),
+                     join(g.statement, ctx.cite(g.reference), ctx.badge(g.status, g.body))])
+    return table("Guideline positions", ["Guideline", "Year", "Setting", "What it says"], rows, class_="guidelines")
 
 
-def timeline(guide: Guide, ctx: PageContext) -> str:
+def timeline(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.sequencing)
-    items = sorted(guide.sequencing.timeline, key=lambda e: e.date)
-    return "\n".join(
-        f"- **{fmt.date(e.date)}**: {e.text} {ctx.cite(*e.references)} {_badge(ctx, e.status, e.text)}" for e in items
-    ) + "\n"
+    items = [join(Markup("<strong>%s</strong>:") % fmt.date(e.date), e.text, ctx.cite(*e.references), ctx.badge(e.status, e.text))
+             for e in sorted(guide.sequencing.timeline, key=lambda e: e.date)]
+    return html("list.html", tag="ul", class_="timeline", ids=None, items=items)
 
 
 def current_as_of(guide: Guide) -> str:

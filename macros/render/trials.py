@@ -2,36 +2,21 @@
 
 from __future__ import annotations
 
-from ..loader import Guide
-from ..models import AETable, Result, Role, Setting, Status, Trial
-from ..pagecontext import PageContext, trial_src
-from . import figures, fmt
-from .templates import render
+from markupsafe import Markup
 
-ROLE_LABEL = {
-    Role.subject: "studied as the experimental treatment",
-    Role.comparator: "the control (comparator) arm",
-    Role.backbone: "given in every arm",
-    Role.context: "not studied; shapes the treatment sequence",
-}
-
-
-def primary_result(trial: Trial) -> Result | None:
-    """The first primary-endpoint result of the earliest analysis that reports one."""
-    for analysis in trial.analyses:
-        for result in trial.results:
-            if result.analysis == analysis.id and result.primary_endpoint:
-                return result
-    return None
+from .. import fmt
+from ..guide import Guide, arm_labels, primary_result, trial_src
+from ..labels import ROLE_LABEL
+from ..markup import html, join, md, paragraph, table
+from ..models import Result, Role, Setting, Status, Trial
+from ..pagecontext import PageContext
+from ..text import inline_html
+from . import figures
+from .tables import ae_table, results_table
 
 
-def _esc(text: str) -> str:
-    # Table cells are Markdown: a literal pipe would split the cell.
-    return text.replace("|", "\\|")
-
-
-def overview(guide: Guide, ctx: PageContext, setting: Setting, roles: tuple[Role, ...]) -> str:
-    """Markdown table of trials in one setting: what was compared and the primary result."""
+def overview(guide: Guide, ctx: PageContext, setting: Setting, roles: tuple[Role, ...]) -> Markup:
+    """Table of trials in one setting: what was compared and the primary result."""
     rows = []
     for trial in guide.trials.values():
         if trial.setting != setting or trial.role not in roles:
@@ -39,23 +24,27 @@ def overview(guide: Guide, ctx: PageContext, setting: Setting, roles: tuple[Role
         ctx.shows(trial)
         result = primary_result(trial)
         if result is not None:
-            arm_order = _arm_order(trial, result)
-            figure = f"{result.kind}: {fmt.headline(result, arm_order, {a.id: a.label for a in trial.arms})} {ctx.cite(result.reference)}"
+            headline = f"{result.kind}: {fmt.headline(result, _arm_order(trial, result), arm_labels(trial))}"
+            figure = join(headline, ctx.cite(result.reference))
             if result.status == Status.unverified:
-                ctx.flag_unverified(f"{trial.name} {result.endpoint}")
-                figure += " " + render("status_badge.html", status=result.status.value)
+                figure = join(figure, ctx.badge(result.status, f"{trial.name} {result.endpoint}"))
         else:
-            figure = "see trial page"
-        n = fmt.count(trial.n_randomised) if trial.n_randomised else f"{fmt.count(trial.n_enrolled or 0)} (single arm)" if len(trial.arms) == 1 else fmt.count(trial.n_enrolled or 0)
-        arms = " vs ".join(a.label for a in trial.arms)
-        rows.append(
-            f"| [{trial.name}]({ctx.link(trial_src(trial.id))}) | {_esc(trial.line)} | {trial.phase} | {n} "
-            f"| {_esc(arms)} | {_esc(figure)} |"
-        )
+            figure = Markup("see trial page")
+        link = html("link.html", href=ctx.href(trial_src(trial.id)), text=trial.name)
+        rows.append([link, trial.line, trial.phase, _n(trial), " vs ".join(a.label for a in trial.arms), figure])
     if not rows:
-        return ""
-    head = "| Trial | Line / setting | Phase | Patients | Arms | Primary endpoint result |\n| --- | --- | --- | --- | --- | --- |"
-    return head + "\n" + "\n".join(rows) + "\n"
+        return Markup("")
+    return table(f"Trials: {guide.site.setting_labels[setting]}",
+                 ["Trial", "Line / setting", "Phase", "Patients", "Arms", "Primary endpoint result"], rows,
+                 class_="trials-overview", id=f"trials-{setting.value}")
+
+
+def _n(trial: Trial) -> str:
+    if trial.n_randomised:
+        return fmt.count(trial.n_randomised)
+    if len(trial.arms) == 1:
+        return f"{fmt.count(trial.n_enrolled or 0)} (single arm)"
+    return fmt.count(trial.n_enrolled or 0)
 
 
 def _arm_order(trial: Trial, result: Result) -> list[str]:
@@ -67,79 +56,78 @@ def _arm_order(trial: Trial, result: Result) -> list[str]:
     return [a.id for a in trial.arms]
 
 
-def page(guide: Guide, trial: Trial, ctx: PageContext) -> str:
+def _intro(trial: Trial, ctx: PageContext) -> Markup:
+    parts = [html("paragraph.html", text=Markup("<em>%s</em>") % trial.title, class_="trial-title")]
+    if trial.status == Status.unverified or trial.status_note:
+        parts.append(paragraph(join(ctx.badge(trial.status, trial.name), trial.status_note), "trial-status"))
+    return Markup("\n").join(parts)
+
+
+def _registry(trial: Trial) -> Markup:
+    links = []
+    if trial.registry.nct:
+        links.append(html("link.html", href=f"https://clinicaltrials.gov/study/{trial.registry.nct}", text=trial.registry.nct))
+    links += list(trial.registry.other_ids)
+    return join(*links, sep=", ") or Markup("not recorded")
+
+
+def page(guide: Guide, trial: Trial, ctx: PageContext) -> Markup:
     """The whole Markdown of one trial page."""
     ctx.shows(trial)
-    out = [f"# {trial.name}\n", f"*{trial.title}*\n"]
-    if trial.status == Status.unverified or trial.status_note:
-        out.append(render("status_badge.html", status=trial.status.value) + (f" {trial.status_note}" if trial.status_note else "") + "\n")
-    out.append("## Design\n")
     facts = [
-        ("Registry", ", ".join(
-            ([f"[{trial.registry.nct}](https://clinicaltrials.gov/study/{trial.registry.nct})"] if trial.registry.nct else [])
-            + list(trial.registry.other_ids)) or "not recorded"),
+        ("Registry", _registry(trial)),
         ("Phase", trial.phase),
         ("Design", trial.design + (f"; randomised {trial.randomisation_ratio}" if trial.randomisation_ratio else "")),
         ("Setting", f"{guide.site.setting_labels[trial.setting]}; {trial.line}"),
-        ("Role of the guide's drug", ROLE_LABEL[trial.role]),
+        ("Role of the guide's drug", ROLE_LABEL[trial.role.value]),
         ("Population", trial.population),
         ("Patients", _patients(trial)),
         ("Primary endpoint", trial.primary_endpoint),
     ]
-    out.append("| Item | Detail |\n| --- | --- |\n" + "\n".join(f"| {k} | {_esc(v)} |" for k, v in facts) + "\n")
-    out.append("### Arms\n")
-    out.append("| Arm | Treatment | Patients |\n| --- | --- | --- |\n" + "\n".join(
-        f"| {_esc(a.label)} | {_esc(a.regimen)} | {fmt.count(a.n) if a.n else 'not reported'} |" for a in trial.arms) + "\n")
-    out += figures.design_blocks(guide, trial, ctx)
-
-    out.append("## Results\n")
-    out += figures.forest_blocks(guide, trial, ctx)
-    if not trial.results:
-        out.append("No efficacy results are recorded for this trial.\n")
-    arm_labels = {a.id: a.label for a in trial.arms}
+    arms = table(f"{trial.name}: arms", ["Arm", "Treatment", "Patients"],
+                 [[a.label, a.regimen, fmt.count(a.n) if a.n else "not reported"] for a in trial.arms], class_="arms")
+    labels = arm_labels(trial)
+    analyses = []
     for analysis in trial.analyses:
         results = [r for r in trial.results if r.analysis == analysis.id]
         if not results:
             continue
-        out.append(f"### {analysis.label}\n")
-        details = []
+        details: list[object] = []
         if analysis.data_cutoff:
             details.append(f"Data cut-off: {fmt.date(analysis.data_cutoff)}.")
         if analysis.median_follow_up:
             follow = "; ".join(
-                f"{fmt.num(f.value)} {f.unit}" + (f" ({arm_labels[f.arm]})" if f.arm else "") for f in analysis.median_follow_up
+                f"{fmt.num(f.value)} {f.unit}" + (f" ({labels[f.arm]})" if f.arm else "") for f in analysis.median_follow_up
             )
             details.append(f"Median follow-up: {follow}.")
         if analysis.note:
             details.append(analysis.note.rstrip(".") + ".")
-        details.append(f"Source: {ctx.cite(analysis.reference)}")
-        out.append(" ".join(details) + "\n")
-        rows = []
-        for r in results:
-            if r.status == Status.unverified:
-                ctx.flag_unverified(f"{trial.name}: {r.endpoint}")
-            rows.append({"result": r, "cite": ctx.cite(r.reference)})
-        arms = [a for a in trial.arms if any(a.id in r.arms for r in results)] or list(trial.arms)
-        out.append(str(render(
-            "results_table.html", caption=f"{trial.name}: {analysis.label}", analysis_id=analysis.id,
-            arms=arms, rows=rows, arm_labels=arm_labels,
-        )) + "\n")
-
+        details.append(join("Source:", ctx.cite(analysis.reference)))
+        analyses.append({
+            "label": analysis.label,
+            "details": paragraph(join(*details), "analysis-details"),
+            "table": results_table(trial, analysis.id, results, ctx, f"{trial.name}: {analysis.label}"),
+        })
+    safety: list[Markup] = []
     tables = [t for t in guide.safety.adverse_event_tables if t.trial == trial.id]
-    out.append("## Safety highlights\n")
-    if tables:
-        for table in tables:
-            out += figures.ae_chart_blocks(guide, trial, table.id, ctx)
-            out.append(ae_table(trial, table, ctx) + "\n")
-    else:
-        out.append("No adverse-event figures for this trial are recorded in the evidence base.\n")
-    out.append(f"See [Safety]({ctx.link('safety.md')}) for the warnings, dose modifications and monitoring that apply to every setting.\n")
-
-    out.append("## What it changed\n")
-    out.append(trial.what_it_changed + "\n")
-    cited = " ".join(str(ctx.cite(ref_id)) for ref_id in trial.references)
-    out.append(f"Main publications and records: {cited}\n")
-    return "\n".join(out)
+    for t in tables:
+        safety += figures.ae_chart_blocks(guide, trial, t.id, ctx)
+        safety.append(ae_table(trial, t, ctx))
+    if not tables:
+        safety.append(paragraph("No adverse-event figures for this trial are recorded in the evidence base."))
+    safety_link = paragraph(join(
+        "See", html("link.html", href=ctx.href("safety.md"), text="Safety"),
+        "for the warnings, dose modifications and monitoring that apply to every setting."))
+    cited = join(*(ctx.cite(ref_id) for ref_id in trial.references))
+    return md(
+        "trial_page.md", trial=trial, intro=_intro(trial, ctx),
+        facts=html("facts_table.html", caption=f"{trial.name}: design", head=("Item", "Detail"), rows=facts, id=""),
+        arms=arms, design_figures=figures.design_blocks(guide, trial, ctx), forest=figures.forest_blocks(guide, trial, ctx),
+        analyses=analyses, no_results=paragraph("No efficacy results are recorded for this trial."),
+        safety=safety, safety_link=safety_link,
+        changed=paragraph(inline_html(trial.what_it_changed)),
+        publications=paragraph(join("Main publications and records:", cited)),
+    )
 
 
 def _patients(trial: Trial) -> str:
@@ -151,26 +139,3 @@ def _patients(trial: Trial) -> str:
     if trial.n_note:
         parts.append(trial.n_note)
     return "; ".join(parts)
-
-
-def ae_table(trial: Trial, table: AETable, ctx: PageContext) -> str:
-    ctx.shows(table)
-    if table.status == Status.unverified:
-        ctx.flag_unverified(f"{trial.name}: {table.title}")
-    arm_ids = {arm for row in table.rows for arm in row.values}
-    arms = [a for a in trial.arms if a.id in arm_ids]
-    columns = [
-        (key, label)
-        for key, label in (("all_grades", "All grades"), ("grade3plus", "Grade ≥3"), ("patients", "Patients"))
-        if any(getattr(v, key) is not None for row in table.rows for v in row.values.values())
-    ]
-    caption = f"{trial.name}: {table.title}"
-    values = [
-        {"term": row.term, "note": row.note, "cells": {arm: v.model_dump() for arm, v in row.values.items()}}
-        for row in table.rows
-    ]
-    return str(render(
-        "ae_table.html", caption=caption, table={"id": table.id, "rows": values, "basis": table.basis.rstrip("."),
-                                                 "status": table.status, "note": table.note},
-        arms=arms, columns=columns, cite=ctx.cite(table.reference),
-    ))

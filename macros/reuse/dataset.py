@@ -15,7 +15,7 @@ import json
 
 from pydantic import Field
 
-from ..loader import Guide
+from ..guide import Guide
 from ..models import Drug, Glossary, Model, Reference, Safety, Sequencing, Site, Trial
 
 SCHEMA_FILE = "guide.schema.json"

@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..loader import Guide
+from ..guide import Guide
 from . import dataset, tables
 
 FOLDER = "downloads"

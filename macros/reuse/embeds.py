@@ -7,7 +7,7 @@ Where they come from, all driven by data and page metadata:
 - a copy of any docs page whose front matter says `embed: true`
                                                  -> <same folder>/<name>-embed.md (a sibling, so the
                                                     page's own relative links still resolve)
-- figures, registered while their page renders   -> embed/figures/<figure id>.md (see `register_figure`)
+- figures a page offered while it rendered       -> embed/figures/<figure key>.md (`PageContext.figure_embeds`)
 
 Each embed page uses the `embed.html` theme template (chosen with `template:` in its front
 matter) and names the full page it comes from in `embed_of`. Full pages show the copy-ready
@@ -21,11 +21,11 @@ import posixpath
 from dataclasses import dataclass, field
 from html import escape
 
-import yaml
-
-from ..loader import Guide
-from ..pagecontext import trial_src
-from ..render.trials import primary_result
+from ..guide import Guide, primary_result, trial_src
+from ..pagecontext import FigureEmbed
+from ..pages import front_matter as _front_matter
+from ..pages import theme_title
+from ..text import md_escape
 
 TEMPLATE = "embed.html"
 INDEX = "embed/index.json"
@@ -49,21 +49,11 @@ class Embed:
         return f"{self.kind}/{self.key}"
 
 
-@dataclass(frozen=True)
-class FigureEmbed:
-    page_src: str
-    figure_id: str
-    title: str
-    html: str
-    height: int
-
-
 @dataclass
 class EmbedRegistry:
     """Every embed of the build in progress, by embed page source path."""
 
     embeds: dict[str, Embed] = field(default_factory=dict)
-    figures: list[FigureEmbed] = field(default_factory=list)
 
     def add(self, embed: Embed) -> None:
         if embed.src in self.embeds:
@@ -72,34 +62,6 @@ class EmbedRegistry:
 
     def shown_on(self, page_src: str) -> list[Embed]:
         return [e for e in self.embeds.values() if page_src in e.shown_on]
-
-
-_current = EmbedRegistry()
-
-
-def start() -> EmbedRegistry:
-    """A fresh registry for a new build (`mkdocs serve` rebuilds in the same process)."""
-    global _current
-    _current = EmbedRegistry()
-    return _current
-
-
-def current() -> EmbedRegistry:
-    return _current
-
-
-def register_figure(page_src: str, figure_id: str, title: str, html: str, height: int = 480) -> None:
-    """Hook for figure macros: make a figure embeddable.
-
-    Call it from the macro that renders the figure, with the source path of the page being
-    rendered (`env.page.file.src_uri`), an id unique across the site (lower case, digits and
-    hyphens), a title for the iframe and the index, and the figure's self-contained HTML (an
-    inline `<svg>` with its own `<title>`/`<desc>`, plus any caption). The HTML must not refer
-    to the host page (no citation links into its reference list); give the source in the
-    caption text instead. The embed page `embed/figures/<figure_id>` is added after every
-    page has rendered, and the host page shows its iframe snippet.
-    """
-    _current.figures.append(FigureEmbed(page_src, figure_id, title, html, height))
 
 
 # --------------------------------------------------------------------------- planning
@@ -128,21 +90,16 @@ def page_embed(src: str, title: str) -> Embed:
     return Embed("page", stem, title, f"{stem}-embed.md", src, (src,), 900)
 
 
-def figure_embed(fig: FigureEmbed) -> Embed:
-    return Embed("figure", fig.figure_id, fig.title, f"embed/figures/{fig.figure_id}.md", fig.page_src,
-                 (fig.page_src,), fig.height)
+def figure_embed(fig: FigureEmbed, shown_on: tuple[str, ...]) -> Embed:
+    return Embed("figure", fig.key, fig.title, f"embed/figures/{fig.key}.md", fig.page_src, shown_on, fig.height)
 
 
 # --------------------------------------------------------------------------- page sources
 
 
-def _front_matter(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
-
-
 def _embed_meta(embed: Embed, title: str) -> dict:
     # Embeds are copies: keep them out of the search index so a search finds the full page.
-    return {"title": title, "template": TEMPLATE, "embed_of": embed.full_src, "search": {"exclude": True}}
+    return {"title": theme_title(title), "template": TEMPLATE, "embed_of": embed.full_src, "search": {"exclude": True}}
 
 
 def trial_summary_source(embed: Embed, trial_id: str) -> str:
@@ -154,9 +111,13 @@ def ae_table_source(embed: Embed, table_id: str) -> str:
 
 
 def page_copy_source(embed: Embed, meta: dict, body: str) -> str:
-    """The page's own Markdown under the embed template; its other front matter (audience...) is kept."""
+    """The page's own Markdown under the embed template; its other front matter (audience...) is kept.
+
+    The page is hand-written: its title is the author's (Markdown-page text), kept as it is."""
     kept = {k: v for k, v in meta.items() if k not in ("embed", "template", "search")}
-    return _front_matter({**kept, **_embed_meta(embed, meta.get("title") or embed.title)}) + body
+    fm = {**kept, **_embed_meta(embed, embed.title)}
+    fm["title"] = meta.get("title") or embed.title
+    return _front_matter(fm) + body
 
 
 def figure_source(embed: Embed, fig: FigureEmbed) -> str:
@@ -165,7 +126,7 @@ def figure_source(embed: Embed, fig: FigureEmbed) -> str:
     # A raw HTML block: it starts at the line's start and has no blank line inside, so Markdown
     # passes it through untouched.
     html = "\n".join(line for line in fig.html.splitlines() if line.strip())
-    return _front_matter(meta) + f"# {fig.title}\n\n<div class=\"figure-embed\">\n{html}\n</div>\n"
+    return _front_matter(meta) + f"# {md_escape(fig.title)}\n\n<div class=\"figure-embed\">\n{html}\n</div>\n"
 
 
 # --------------------------------------------------------------------------- snippets and index
@@ -180,7 +141,7 @@ def snippet(embed: Embed, src_address: str) -> str:
     return (
         f'<iframe src="{escape(src_address)}" title="{escape(embed.title)}" width="100%" '
         f'height="{embed.height}" style="border:0" loading="lazy"></iframe>'
-    )
+    )  # html.escape with quote=True: the code is text until someone pastes it into their page
 
 
 def index_json(registry: EmbedRegistry, urls: dict[str, str], site_url: str, about: dict[str, str],

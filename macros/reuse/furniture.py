@@ -7,16 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
-
-from ..loader import Guide
+from .. import fmt
+from ..guide import Guide, trial_src
 from ..models import Reference
-from ..pagecontext import trial_src
-from ..render import fmt
+from ..urls import page_url, relative_url
 from . import jsonld
 from .embeds import INDEX, Embed, EmbedRegistry, address, snippet
-from .reviewed import last_reviewed
 
 
 @dataclass(frozen=True)
@@ -42,11 +38,11 @@ class SiteInfo:
 
 def url_of(src: str, info: SiteInfo) -> str:
     """The URL (relative to the site root) MkDocs gives a source file."""
-    return File(src, "", "", info.use_directory_urls).url
+    return page_url(src, info.use_directory_urls)
 
 
 def _rel(src: str, from_url: str, info: SiteInfo) -> str:
-    return get_relative_url(url_of(src, info), from_url)
+    return relative_url(url_of(src, info), from_url)
 
 
 def _trial_for(src: str, guide: Guide, embed: Embed | None) -> str | None:
@@ -59,9 +55,10 @@ def _trial_for(src: str, guide: Guide, embed: Embed | None) -> str | None:
 
 
 def for_page(*, src: str, page_url: str, title: str, meta: dict, is_home: bool, guide: Guide, info: SiteInfo,
-             registry: EmbedRegistry, cited: list[Reference]) -> dict:
+             registry: EmbedRegistry, cited: list[Reference], reviewed: str) -> dict:
+    """Everything the theme partials show around one page. `reviewed` is the ISO date its content
+    (or, for an embed, the content of its full page) was last reviewed."""
     embed = registry.embeds.get(src)
-    reviewed = last_reviewed(embed.full_src if embed else src, guide)
     cite_title = info.title if is_home else title
     absolute = address(page_url, info.site_url) if info.site_url else None
     licence = info.content_licence
@@ -86,7 +83,7 @@ def for_page(*, src: str, page_url: str, title: str, meta: dict, is_home: bool, 
     }
     for e in registry.shown_on(src):
         where = url_of(e.src, info)
-        out["embeds"].append({"title": e.title, "height": e.height, "href": get_relative_url(where, page_url),
+        out["embeds"].append({"title": e.title, "height": e.height, "href": relative_url(where, page_url),
                               "snippet": snippet(e, address(where, info.site_url))})
     if out["embeds"]:
         out["embed_note"] = (
@@ -95,7 +92,7 @@ def for_page(*, src: str, page_url: str, title: str, meta: dict, is_home: bool, 
             "This copy of the guide does not know its public address (site_url is not set), so the addresses "
             "below are relative to the guide's home page: put the address where the guide is published in front of them."
         )
-        out["embed_index"] = get_relative_url(INDEX, page_url)
+        out["embed_index"] = relative_url(INDEX, page_url)
     if embed is not None:
         out["embed"] = {"full_href": _rel(embed.full_src, page_url, info), "title": embed.title}
     out["jsonld"] = _jsonld(src, absolute, cite_title, meta, reviewed, guide, info, embed, cited)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..loader import Guide
+from ..guide import Guide
 from ..models import Comparison, Result, Statistic, Trial
 
 Row = dict[str, str | int | bool | None]

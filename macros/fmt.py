@@ -6,9 +6,10 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
-from ..models import ArmValue, Comparison, Result, Statistic
+from .models import ArmValue, Comparison, Result, Statistic
 
 DASH = "\u2013"  # en dash for ranges, as in medical typesetting
 MONTHS = {
@@ -111,3 +112,8 @@ def date(value: str) -> str:
         return bits[0]
     month = MONTHS[bits[1]]
     return f"{month} {bits[0]}" if len(bits) == 2 else f"{int(bits[2])} {month} {bits[0]}"
+
+
+def long_date(d: datetime.date) -> str:
+    """A full date in words: '29 November 2026'."""
+    return f"{d.day} {MONTHS[f'{d.month:02d}']} {d.year}"

@@ -1,0 +1,111 @@
+"""The loaded guide and the lookups that render, figures and reuse all need.
+
+`Guide` is what `loader.load_guide` returns: every validated record of a content pack,
+frozen. The functions here answer the questions several parts of the engine ask (which
+result is a trial's main one, which two arms a patient sentence compares, where a
+trial's page lives), so those parts never import each other to ask them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .errors import UnknownName
+from .models import (
+    AETable, Analysis, Drug, Glossary, Patient, PlainResult, Reference, Result, Review, Safety, Sequencing, Site, Trial,
+)
+
+# Source paths of the pages the engine itself links to or generates.
+OVERVIEW_SRC = "trials/index.md"
+CATALOGUE_SRC = "references.md"
+SAFETY_SRC = "safety.md"
+
+
+def trial_src(trial_id: str) -> str:
+    """Source path of a trial's generated page."""
+    return f"trials/{trial_id}.md"
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, eq=False)
+class Guide:
+    data_dir: Path
+    site: Site
+    drug: Drug
+    references: dict[str, Reference]
+    trials: dict[str, Trial]
+    safety: Safety
+    sequencing: Sequencing
+    glossary: Glossary
+    patient: Patient
+    # the review of the file each reference came from: a page citing it shows that record
+    reference_reviews: dict[str, Review] = field(default_factory=dict)
+    # where each record came from ("trial:<id>", "ref:<id>"), for messages raised after loading
+    sources: dict[str, Path] = field(default_factory=dict)
+    # Values derived from the whole guide (the forest plots' shared axis, the list of reviewed
+    # records), worked out once per loaded guide by `derived`. A guide lives for one build.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def derived(self, key: str, compute: Callable[[], T]) -> T:
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]  # type: ignore[no-any-return]
+
+    # Lookups by id that an author may get wrong in a page: each names the nearest valid ids.
+    def trial(self, trial_id: str) -> Trial:
+        if trial_id not in self.trials:
+            raise UnknownName("trial id", trial_id, self.trials)
+        return self.trials[trial_id]
+
+    def reference(self, ref_id: str) -> Reference:
+        if ref_id not in self.references:
+            raise UnknownName("reference id", ref_id, self.references)
+        return self.references[ref_id]
+
+    def ae_table(self, table_id: str) -> AETable:
+        for table in self.safety.adverse_event_tables:
+            if table.id == table_id:
+                return table
+        raise UnknownName("adverse-event table", table_id, (t.id for t in self.safety.adverse_event_tables))
+
+
+def result_of(trial: Trial, result_id: str) -> Result:
+    for result in trial.results:
+        if result.id == result_id:
+            return result
+    raise UnknownName(f"result of {trial.name}", result_id, (r.id for r in trial.results))
+
+
+def analysis_of(trial: Trial, analysis_id: str) -> Analysis:
+    """The analysis a result or table belongs to (the loader has checked that it exists)."""
+    return next(a for a in trial.analyses if a.id == analysis_id)
+
+
+def arm_labels(trial: Trial) -> dict[str, str]:
+    return {a.id: a.label for a in trial.arms}
+
+
+def primary_result(trial: Trial) -> Result | None:
+    """The first primary-endpoint result of the earliest analysis that reports one."""
+    for analysis in trial.analyses:
+        for result in trial.results:
+            if result.analysis == analysis.id and result.primary_endpoint:
+                return result
+    return None
+
+
+def plain_result_arms(trial: Trial, pr: PlainResult, result: Result) -> tuple[str, str] | None:
+    """The two arms a patient sentence compares: as set in the data, else the result's first comparison."""
+    if pr.arms:
+        return pr.arms
+    for comp in result.all_comparisons:
+        if comp.arms:
+            return comp.arms
+    with_values = [a.id for a in trial.arms if a.id in result.arms]
+    return (with_values[0], with_values[1]) if len(with_values) == 2 else None
+

@@ -1,0 +1,161 @@
+"""The macros a page may call, bound to one build: `{{ trial_page("emilia") }}` and the rest.
+
+Each macro checks its arguments against the guide (unknown ids get "did you mean"),
+then hands the work to a pure render function with the page's `PageContext`. An
+author's mistake does not stop the page half-way: the call renders as nothing, and the
+problem (page, line, what is wrong) is kept for the build to report, all at once.
+
+The same table serves mkdocs-macros (`define_env` registers it) and `render_text`, which
+renders a page's text with plain Jinja, without MkDocs.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup
+
+from .errors import GuideError, PageProblem, UnknownName
+from .guide import OVERVIEW_SRC, trial_src
+from .models import Role, Setting
+from .pagetext import current_line
+from .plain_numbers import RULE
+from .render import changes, drug, embeds, figures, glossary, patient, references, safety, sequencing, trials
+from .reuse import downloads
+from .text import md_escape
+
+if TYPE_CHECKING:
+    from .session import BuildSession
+
+ALL_DOWNLOADS = "guide"  # the name for the whole data set and its schema
+
+
+def _setting(value: str) -> Setting:
+    try:
+        return Setting(value)
+    except ValueError:
+        raise UnknownName("setting", value, (s.value for s in Setting)) from None
+
+
+class MacroTable:
+    """Name -> macro for one build. `functions` is what mkdocs-macros registers."""
+
+    def __init__(self, session: BuildSession) -> None:
+        self.session = session
+        self.functions: dict[str, Callable[..., Any]] = {}
+        self.filters: dict[str, Callable[..., Any]] = {"md": md_escape}
+        g = session.guide
+        self.variables: dict[str, Any] = {"guide_title": g.site.title}
+        ctx = session.page
+
+        def trial(trial_id: str) -> Any:
+            return g.trial(trial_id)
+
+        macros: dict[str, Callable[..., Any]] = {
+            "cite": lambda *ids: ctx().cite(*ids),
+            "trial_page": lambda trial_id: trials.page(g, trial(trial_id), ctx()),
+            "trials_table": lambda setting, context_trials=False: trials.overview(
+                g, ctx(), _setting(setting),
+                (Role.context,) if context_trials else (Role.subject, Role.comparator, Role.backbone)),
+            "trial_link": lambda trial_id: Markup("[%s](%s)") % (md_escape(trial(trial_id).name),
+                                                                Markup(ctx().link(trial_src(trial_id)))),
+            "trial_count": lambda: len(g.trials),
+            "drug_names": lambda: drug.names(g),
+            "drug_components": lambda: drug.components(g, ctx()),
+            "mechanism_steps": lambda: drug.mechanism(g, ctx()),
+            "mechanism_notes": lambda: drug.mechanism_notes(g, ctx()),
+            "approvals_table": lambda: drug.approvals(g, ctx()),
+            "dosing": lambda: drug.dosing(g, ctx()),
+            "boxed_warnings": lambda: safety.boxed_warnings(g, ctx()),
+            "warnings": lambda: safety.warnings(g, ctx()),
+            "adverse_events": lambda: safety.adverse_events(g, ctx()),
+            "dose_modifications": lambda: safety.dose_modifications(g, ctx()),
+            "monitoring": lambda: safety.monitoring(g, ctx()),
+            "pathway": lambda setting: sequencing.pathway(g, ctx(), _setting(setting)),
+            "guidelines": lambda setting=None: sequencing.guidelines(g, ctx(), _setting(setting) if setting else None),
+            "timeline": lambda: sequencing.timeline(g, ctx()),
+            "sequencing_current_as_of": lambda: sequencing.current_as_of(g),
+            "glossary": lambda: glossary.glossary(g, ctx()),
+            "reference_catalogue": lambda: references.catalogue(g.references, session.formatted),
+            # Patient pages: the same records in everyday words (render/patient.py).
+            "plain_results": lambda setting: patient.results(g, ctx(), _setting(setting)),
+            "plain_side_effects": lambda setting: patient.side_effects(g, ctx(), _setting(setting)),
+            "what_to_do": lambda: patient.what_to_do(g, ctx()),
+            "about_side_effects": lambda: patient.about_side_effects(g, ctx()),
+            "plain_dosing": lambda: patient.dosing(g, ctx()),
+            "treatment_interval": lambda: patient.every(g),
+            "contraception_period": lambda: patient.contraception(g, ctx()),
+            "pronunciations": lambda: patient.pronunciations(g, ctx()),
+            "plain_glossary": lambda: patient.words(g, ctx()),
+            "rounding_rule": lambda: md_escape(RULE),
+            "change_log": lambda: changes.change_log(g),
+            "review_schedule": lambda: changes.review_schedule(g),
+            # Embed pages and downloads (reuse/).
+            "trial_summary": lambda trial_id: embeds.trial_summary(g, trial(trial_id), ctx()),
+            "adverse_event_table": lambda table_id: embeds.adverse_event_table(g, g.ae_table(table_id), ctx()),
+            "download_links": lambda *names: download_list(names, ctx()),
+            # Figures drawn from the data (figures/).
+            "forest_plot": lambda trial_id=None, settings=None: figures.forest_plot(
+                g, ctx(), trial(trial_id).id if trial_id else None,
+                [_setting(s).value for s in settings] if settings else None),
+            "trial_schema": lambda trial_id, with_table=True: figures.trial_schema(g, ctx(), trial(trial_id).id, with_table),
+            "ae_chart": lambda table_id, with_table=True: figures.ae_chart(g, ctx(), g.ae_table(table_id).id, with_table),
+            "mechanism_diagram": lambda with_table=True: figures.mechanism_diagram(g, ctx(), with_table),
+            "pathway_diagram": lambda setting, with_table=True: figures.pathway_diagram(
+                g, ctx(), _setting(setting).value, with_table),
+            "icon_array": lambda trial_id, result_id: figures.icon_array(g, ctx(), trial(trial_id).id, result_id),
+        }
+        for name, fn in macros.items():
+            self.functions[name] = self._checked(name, fn)
+
+    def _checked(self, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        """The macro as pages call it: wrong arguments and unknown ids become page problems."""
+        session = self.session
+        signature = inspect.signature(fn)
+
+        @functools.wraps(fn)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                signature.bind(*args, **kwargs)
+            except TypeError as err:
+                return session.problem(current_line(), f"wrong arguments for {name}{signature}: {err}")
+            try:
+                return fn(*args, **kwargs)
+            except GuideError as err:
+                return session.problem(current_line(), f"{name}(...): {err}")
+
+        return call
+
+
+def download_list(names: tuple[str, ...], ctx: Any) -> Markup:
+    """Markdown list of links to the named downloads (table names from `downloads.TABLES`, or "guide")."""
+    lines = []
+    for name in names:
+        if name == ALL_DOWNLOADS:
+            lines.append(Markup("- **The whole data set**: [JSON](%s), described by its [JSON Schema](%s)")
+                         % (Markup(ctx.link(downloads.GUIDE_JSON)), Markup(ctx.link(downloads.SCHEMA_JSON))))
+            continue
+        if name not in downloads.TABLES:
+            raise UnknownName("download", name, [*downloads.TABLES, ALL_DOWNLOADS])
+        table = downloads.TABLES[name]
+        base = f"{downloads.FOLDER}/{table.name}"
+        lines.append(Markup("- **%s**: [CSV](%s) · [JSON](%s)")
+                     % (md_escape(table.title), Markup(ctx.link(base + ".csv")), Markup(ctx.link(base + ".json"))))
+    return Markup("\n").join(lines) + Markup("\n")
+
+
+def render_text(session: BuildSession, src: str, text: str, url: str = "", title: str = "") -> str:
+    """A page's text with its macro calls rendered by plain Jinja, without MkDocs (tests, other builders)."""
+    session.begin_page(src, url or src, title or src, {})
+    env = Environment(undefined=StrictUndefined)
+    env.globals.update(session.macros.functions)
+    env.globals.update(session.macros.variables)
+    env.filters.update(session.macros.filters)
+    return env.from_string(text).render()
+
+
+__all__ = ["MacroTable", "render_text", "download_list", "OVERVIEW_SRC"]

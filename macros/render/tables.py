@@ -1,0 +1,45 @@
+"""The two tables of trial figures, shared by trial pages, the safety page, embeds and figures:
+efficacy results of one analysis, and one adverse-event table."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..guide import arm_labels
+from ..markup import html
+from ..models import AETable, Result, Status, Trial
+from ..pagecontext import PageContext
+
+
+def results_table(trial: Trial, analysis_id: str, results: list[Result], ctx: PageContext, caption: str) -> Markup:
+    rows = []
+    for r in results:
+        if r.status == Status.unverified:
+            ctx.flag_unverified(f"{trial.name}: {r.endpoint}")
+        rows.append({"result": r, "cite": ctx.cite(r.reference)})
+    arms = [a for a in trial.arms if any(a.id in r.arms for r in results)] or list(trial.arms)
+    return html("results_table.html", caption=caption, analysis_id=analysis_id, arms=arms, rows=rows,
+                arm_labels=arm_labels(trial))
+
+
+def ae_table(trial: Trial, table: AETable, ctx: PageContext) -> Markup:
+    ctx.shows(table)
+    if table.status == Status.unverified:
+        ctx.flag_unverified(f"{trial.name}: {table.title}")
+    arm_ids = {arm for row in table.rows for arm in row.values}
+    arms = [a for a in trial.arms if a.id in arm_ids]
+    columns = [
+        (key, label)
+        for key, label in (("all_grades", "All grades"), ("grade3plus", "Grade ≥3"), ("patients", "Patients"))
+        if any(getattr(v, key) is not None for row in table.rows for v in row.values.values())
+    ]
+    values = [
+        {"term": row.term, "note": row.note, "cells": {arm: v.model_dump() for arm, v in row.values.items()}}
+        for row in table.rows
+    ]
+    return html(
+        "ae_table.html", caption=f"{trial.name}: {table.title}",
+        table={"id": table.id, "rows": values, "basis": table.basis.rstrip("."), "status": table.status, "note": table.note},
+        arms=arms, columns=columns, cite=ctx.cite(table.reference),
+    )
+

@@ -23,7 +23,7 @@ $(VENV_OK): requirements.lock pyproject.toml
 
 ## Build and serve the site at http://127.0.0.1:8000/ (rebuilds on change)
 serve: $(VENV_OK)
-	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
+	$(PY) -m properdocs serve --strict -f mkdocs.yml -a 127.0.0.1:8000
 
 ## Build the static site into ./site (atomically: a failed build leaves ./site untouched)
 site: $(VENV_OK)

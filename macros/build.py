@@ -21,8 +21,9 @@ def build_site(site_dir: Path, config_file: Path = Path("mkdocs.yml")) -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # ProperDocs is the maintained fork of MkDocs 1.6 (same config and plugins); see README.
     # No -v: in MkDocs 1.6.1 verbose mode skips anchor validation.
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config_file), "-d", str(staging)]
+    cmd = [sys.executable, "-m", "properdocs", "build", "--strict", "--clean", "-f", str(config_file), "-d", str(staging)]
     done = subprocess.run(cmd, env=env, check=False)
     if done.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

@@ -12,7 +12,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
-class Switch(c.Type):  # type: ignore[type-arg]
+class Switch(c.Type):
     """A yes/no option that also takes what an environment variable gives: 1/0, "true"/"false", ""."""
 
     TRUE = frozenset({"1", "true", "yes", "on"})

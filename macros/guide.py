@@ -15,7 +15,19 @@ from typing import Any, TypeVar
 
 from .errors import UnknownName
 from .models import (
-    AETable, Analysis, Drug, Glossary, Patient, PlainResult, Reference, Result, Review, Safety, Sequencing, Site, Trial,
+    AETable,
+    Analysis,
+    Drug,
+    Glossary,
+    Patient,
+    PlainResult,
+    Reference,
+    Result,
+    Review,
+    Safety,
+    Sequencing,
+    Site,
+    Trial,
 )
 
 # Source paths of the pages the engine itself links to or generates.
@@ -54,7 +66,7 @@ class Guide:
     def derived(self, key: str, compute: Callable[[], T]) -> T:
         if key not in self.memo:
             self.memo[key] = compute()
-        return self.memo[key]  # type: ignore[no-any-return]
+        return self.memo[key]  # type: ignore[no-any-return,unused-ignore]
 
     # Lookups by id that an author may get wrong in a page: each names the nearest valid ids.
     def trial(self, trial_id: str) -> Trial:

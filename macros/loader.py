@@ -15,7 +15,19 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem, from_validation_error
 from .guide import Guide, plain_result_arms
-from .models import Review, Drug, Glossary, Patient, Reference, ReferenceFile, Safety, Sequencing, Site, Statistic, Trial
+from .models import (
+    Drug,
+    Glossary,
+    Patient,
+    Reference,
+    ReferenceFile,
+    Review,
+    Safety,
+    Sequencing,
+    Site,
+    Statistic,
+    Trial,
+)
 from .yamlio import YamlError, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -93,7 +105,9 @@ def _load(data_dir: Path) -> Guide:
         c.add(ref_dir, "", "expected a folder of reference files (references/*.yml)")
     for path in _yaml_files(ref_dir) if ref_dir.is_dir() else []:
         parsed = c.parse(path, ReferenceFile)
-        for i, ref in enumerate(parsed.references if parsed else []):
+        if parsed is None:
+            continue
+        for i, ref in enumerate(parsed.references):
             if ref.id in references:
                 c.add(path, f"references[{i}].id", f"duplicate reference id {ref.id!r} (already defined in {ref_files[ref.id]})")
                 continue
@@ -189,7 +203,7 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
             for j, comp in enumerate(r.all_comparisons):
                 for arm in comp.arms or ():
                     if arm not in arm_ids:
-                        c.add(f, f"{where}.comparison.arms", f"unknown arm {arm!r} (expected one of {arm_ids})")
+                        c.add(f, f"{where}.comparison.arms" if j == 0 and r.comparison else f"{where}.comparisons.arms", f"unknown arm {arm!r} (expected one of {arm_ids})")
 
     safety_file = d / "safety.yml"
     for dup in _duplicates([t.id for t in g.safety.adverse_event_tables]):

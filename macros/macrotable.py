@@ -19,12 +19,23 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
-from .errors import GuideError, PageProblem, UnknownName
+from .errors import GuideError, UnknownName
 from .guide import OVERVIEW_SRC, trial_src
 from .models import Role, Setting
 from .pagetext import current_line
 from .plain_numbers import RULE
-from .render import changes, drug, embeds, figures, glossary, patient, references, safety, sequencing, trials
+from .render import (
+    changes,
+    drug,
+    embeds,
+    figures,
+    glossary,
+    patient,
+    references,
+    safety,
+    sequencing,
+    trials,
+)
 from .reuse import downloads
 from .text import md_escape
 

@@ -13,6 +13,7 @@ HTML block (Markdown templates keep theirs).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from types import MappingProxyType
 
@@ -75,7 +76,7 @@ def badge_markup(status: Status) -> Markup:
     return html("status_badge.html", status=status.value)
 
 
-def table(caption: str, columns: list[str], rows: list[list[object]], class_: str = "data-table",
+def table(caption: str, columns: Sequence[str], rows: Sequence[Sequence[object]], class_: str = "data-table",
           row_headers: bool = True, id: str = "", row_ids: list[str] | None = None) -> Markup:
     """A data table through `table.html`: every cell escaped unless it is already Markup."""
     return html("table.html", caption=caption, columns=columns, rows=rows, class_=class_,
@@ -88,4 +89,4 @@ def paragraph(text: object, class_: str = "") -> Markup:
 
 def join(*parts: object, sep: str = " ") -> Markup:
     """Escape each text part and join them (Markup parts stay as they are); empty parts are left out."""
-    return Markup(sep).join(p for p in parts if p)
+    return Markup(sep).join(p if isinstance(p, Markup) else str(p) for p in parts if p)

@@ -15,7 +15,15 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from .text import InlineMarkdown, OptionalText, PlainText
 
@@ -653,6 +661,8 @@ class Licences(Model):
     page: str = Field(default="", description="page of the pack explaining reuse and licences")
 
 
+Audience = Literal["patient", "clinician"]
+
 # MkDocs nav entries: "page.md", {"Title": "page.md"} or {"Section": [entries...]}.
 NavItem = Annotated[str | dict[str, Any], Field(union_mode="left_to_right")]
 
@@ -665,8 +675,8 @@ class Site(Model):
     content_current_as_of: PartialDate
     subject_arm_label: PlainText = Field(description="short label of the guide's drug in tables")
     setting_labels: dict[Setting, PlainText] = Field(description="how each setting is named on pages")
-    audience_labels: dict[Literal["patient", "clinician"], PlainText] = Field(
-        default_factory=lambda: {"patient": "For patients and families", "clinician": "For health professionals"},
+    audience_labels: dict[Audience, PlainText] = Field(
+        default_factory=lambda: {"patient": "For patients and families", "clinician": "For health professionals"},  # type: ignore[arg-type]
         description="the two sides of the audience switch",
     )
     trial_pages_counterpart: str = Field(

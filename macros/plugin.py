@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
+from mkdocs.utils.templates import TemplateContext
 
 from . import pagemeta, pagetext
 from .config import GuideConfig
@@ -218,10 +219,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         session = self._session()
         for embed, source in session.figure_embed_pages():
             file = self._add_embed(files, config, embed, source)
-            Page(None, file, config)
+            page = Page(None, file, config)
             # MkDocs has converted every other page by now (on_env comes after); convert this one
             # the same way so it is built with the rest. Private in MkDocs 1.6.1, which is pinned.
-            _populate_page(file.page, config, files)
+            _populate_page(page, config, files)
         if session.problems:
             raise PluginError(str(PageTextError(session.problems)))
         session.drop_embed_citations()
@@ -230,10 +231,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             index.content_string = session.embed_index()
         return env
 
-    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         first = next(iter(page.toc), None)  # the page's own h1 rather than its nav label ("Overview")
         title = html.unescape(first.title) if first is not None and first.level == 1 else html.unescape(page.title or page.file.src_uri)
-        context["reuse"] = self._session().furniture(page.file.src_uri, page.url, title, page.meta, page.is_homepage)
+        furniture = self._session().furniture(page.file.src_uri, page.url, title, page.meta, page.is_homepage)
+        context["reuse"] = furniture  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:

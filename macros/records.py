@@ -34,21 +34,21 @@ def _refs(guide: Guide) -> list[RecordRef]:
         add(f"trial:{t.id}", "trial", t.name, f"trials/{t.id}.yml", t)
     add("drug", "drug facts", guide.drug.name, "drug.yml", guide.drug)
     add("safety", "safety (monitoring)", "Monitoring", "safety.yml", s)
-    for x in s.adverse_event_tables:
-        add(f"ae-table:{x.id}", "adverse-event table", x.title, "safety.yml", x)
-    for x in s.warnings:
-        add(f"warning:{x.id}", "warning", x.title, "safety.yml", x)
-    for x in s.dose_modifications:
-        add(f"dose-modification:{x.id}", "dose-modification rule", x.topic, "safety.yml", x)
+    for table in s.adverse_event_tables:
+        add(f"ae-table:{table.id}", "adverse-event table", table.title, "safety.yml", table)
+    for warning in s.warnings:
+        add(f"warning:{warning.id}", "warning", warning.title, "safety.yml", warning)
+    for mod in s.dose_modifications:
+        add(f"dose-modification:{mod.id}", "dose-modification rule", mod.topic, "safety.yml", mod)
     add("sequencing", "treatment sequencing", "Pathways, guideline positions and timeline", "sequencing.yml", guide.sequencing)
     add("glossary", "glossary", "Glossary", "glossary.yml", guide.glossary)
     p = guide.patient
-    for x in p.results:
-        add(f"patient-result:{x.id}", "patient wording of a result", x.id, "patient.yml", x)
-    for x in p.side_effects:
-        add(f"patient-side-effect:{x.id}", "patient wording of a side effect", x.id, "patient.yml", x)
-    for x in p.guidance:
-        add(f"guidance:{x.id}", "warning signs for patients", x.effect, "patient.yml", x)
+    for pr in p.results:
+        add(f"patient-result:{pr.id}", "patient wording of a result", pr.id, "patient.yml", pr)
+    for se in p.side_effects:
+        add(f"patient-side-effect:{se.id}", "patient wording of a side effect", se.id, "patient.yml", se)
+    for gd in p.guidance:
+        add(f"guidance:{gd.id}", "warning signs for patients", gd.effect, "patient.yml", gd)
     seen = set()
     for ref_id, review in guide.reference_reviews.items():
         file = guide.sources.get(f"ref:{ref_id}")

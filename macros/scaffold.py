@@ -13,7 +13,8 @@ import re
 import sys
 from pathlib import Path
 
-from .render.templates import _env
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
 from .schemas import modeline
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -27,7 +28,10 @@ def trial(pack: Path, trial_id: str, today: datetime.date | None = None) -> Path
         raise SystemExit(f"{path} already exists; edit it instead")
     today = today or datetime.date.today()
     next_review = today.replace(year=today.year + 1) if not (today.month == 2 and today.day == 29) else today + datetime.timedelta(days=365)
-    text = _env().get_template("scaffold/trial.yml").render(
+    # A YAML file, not markup: no escaping; the values are an id and dates we made.
+    env = Environment(loader=PackageLoader("macros", "templates"), undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    text = env.get_template("scaffold/trial.yml").render(
         id=trial_id, today=today.isoformat(), next_review=next_review.isoformat(), modeline=modeline(path, "trial"))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text + "\n", encoding="utf-8")

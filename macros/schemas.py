@@ -20,7 +20,16 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Drug, Glossary, Patient, ReferenceFile, Safety, Sequencing, Site, Trial
+from .models import (
+    Drug,
+    Glossary,
+    Patient,
+    ReferenceFile,
+    Safety,
+    Sequencing,
+    Site,
+    Trial,
+)
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 MODELINE = "# yaml-language-server: $schema="

@@ -17,6 +17,7 @@ The plugin (`plugin.py`) only adapts these to MkDocs events.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -137,7 +138,7 @@ class BuildSession:
             raise RuntimeError("no page is being rendered")
         return self.current
 
-    def begin_page(self, src: str, url: str, title: str, raw_meta: dict[str, Any], line_offset: int = 0,
+    def begin_page(self, src: str, url: str, title: str, raw_meta: Mapping[str, Any], line_offset: int = 0,
                    defer_figures: bool = False) -> PageContext:
         # `mkdocs serve` renders a page again on every change: start its citations afresh.
         self.registry.reset_page(src)
@@ -156,7 +157,7 @@ class BuildSession:
         self.problems.append(PageProblem(src, line + self.line_offset if line else None, message))
         return Markup("")
 
-    def meta_of(self, src: str, raw_meta: dict[str, Any]) -> PageMeta | None:
+    def meta_of(self, src: str, raw_meta: Mapping[str, Any]) -> PageMeta | None:
         meta = self.page_meta.get(src)
         if meta is not None:
             return meta
@@ -167,7 +168,7 @@ class BuildSession:
                 self.problems.append(PageProblem(src, None, f"{p.field}: {p.message}"))
             return None
 
-    def finish_markdown(self, src: str, markdown: str, raw_meta: dict[str, Any], title: str) -> tuple[str, dict[str, str] | None]:
+    def finish_markdown(self, src: str, markdown: str, raw_meta: Mapping[str, Any], title: str) -> tuple[str, dict[str, str] | None]:
         """The page's Markdown with what goes around its content; also its review status (for the theme)."""
         ctx = self.pages[src]
         self.current = None
@@ -235,7 +236,7 @@ class BuildSession:
             {e.src: self.reviewed_iso(e.full_src) for e in registry.embeds.values()},
         )
 
-    def furniture(self, src: str, url: str, title: str, meta: dict[str, Any], is_home: bool) -> dict[str, Any]:
+    def furniture(self, src: str, url: str, title: str, meta: Mapping[str, Any], is_home: bool) -> dict[str, Any]:
         embed = self.embeds.embeds.get(src)
         return for_page(
             src=src, page_url=url, title=title, meta=meta, is_home=is_home, guide=self.guide, info=self.info,

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cache
 from dataclasses import dataclass
+from functools import cache
 from typing import Annotated
 
 from markdown_it import MarkdownIt

@@ -24,7 +24,7 @@ from macros.figures import ae_chart, embed, forest, icons, mechanism, pathway, s
 from macros.figures import svg as figsvg
 from macros.figures.catalogue import all_figures
 from macros.loader import load_guide
-from macros.models import Role, Statistic
+from macros.models import Role
 from macros.plain_numbers import out_of_100
 from macros.render.trials import primary_result
 
@@ -172,11 +172,11 @@ def test_forest_plot_marks_sit_on_the_log_axis(guide):
         (a, xa), (b, xb) = sorted(ticks.items())[:2]
         slope = (xb - xa) / (math.log(b) - math.log(a))
 
-        def x(v: str) -> float:
+        def x(v: str, ticks: dict[float, float] = ticks, slope: float = slope) -> float:
             return ticks[1.0] + slope * math.log(float(v))
 
         no_effect = root.findall(".//s:line[@class='forest-no-effect']", NS)
-        assert no_effect and all(abs(float(l.get("x1")) - ticks[1.0]) < 0.11 for l in no_effect)
+        assert no_effect and all(abs(float(line.get("x1")) - ticks[1.0]) < 0.11 for line in no_effect)
         for r in root.findall(".//s:g[@class='forest-row']", NS):
             mark = r.find("s:rect[@class='forest-hr']", NS)
             centre = float(mark.get("x")) + float(mark.get("width")) / 2

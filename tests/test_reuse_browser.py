@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
 from macros.tools.common import serve
 
 pytestmark = [pytest.mark.browser]

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.render import fmt
 from macros.reuse.version import project_version
 
 from .conftest import ROOT
-from macros.render import fmt
 
 
 def soup(path: Path) -> BeautifulSoup:

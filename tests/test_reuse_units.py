@@ -6,15 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from macros.reuse.events import slug, wants_embed
+from macros.reuse.macros import download_list
+from mkdocs.exceptions import PluginError
 
 from macros.citations import CitationRegistry
 from macros.pagecontext import PageContext
 from macros.reuse import downloads, embeds, jsonld, tables
-from mkdocs.exceptions import PluginError
-
-from macros.reuse.events import slug, wants_embed
 from macros.reuse.furniture import Licence, SiteInfo, for_page
-from macros.reuse.macros import download_list
 
 
 def info(site_url: str = "", directory_urls: bool = True) -> SiteInfo:
@@ -123,9 +122,8 @@ def test_embed_front_matter_must_be_true_or_false() -> None:
 def test_offline_build_without_the_shim_says_how_to_get_it(tmp_path) -> None:
     from types import SimpleNamespace
 
-    from mkdocs.structure.files import Files
-
     from macros.reuse.events import _add_shim
+    from mkdocs.structure.files import Files
 
     config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
     with pytest.raises(PluginError, match=r"iframe-worker/shim/index\.js not found; install the pinned Node tools with `npm ci`"):

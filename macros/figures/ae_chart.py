@@ -12,12 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .. import fmt
 from ..errors import GuideError
 from ..guide import Guide
 from ..models import AERow, AETable, Arm, Trial
-from .. import fmt
 from . import svg
-from .svg import AXIS, GRID, MUTED, NARROW, OTHER, SUBJECT, Figure, LinearScale, Text, text_block
+from .svg import (
+    AXIS,
+    GRID,
+    MUTED,
+    NARROW,
+    OTHER,
+    SUBJECT,
+    Figure,
+    LinearScale,
+    Text,
+    text_block,
+)
 
 KIND = "adverse-events"
 MAX_ROWS = 8

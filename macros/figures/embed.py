@@ -15,7 +15,6 @@ tables beside it.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 
 from markupsafe import Markup

@@ -16,14 +16,23 @@ sits on the overview.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
+from .. import fmt
 from ..errors import GuideError
 from ..guide import Guide, primary_result
 from ..models import Analysis, Comparison, Result, Role, Setting, Trial
-from .. import fmt
 from . import svg
-from .svg import AXIS, MUTED, NARROW, SMALL, SUBJECT, WIDE, Figure, LogScale, Text, text_block
+from .svg import (
+    AXIS,
+    MUTED,
+    NARROW,
+    SUBJECT,
+    WIDE,
+    Figure,
+    LogScale,
+    Text,
+    text_block,
+)
 
 ROLES = (Role.subject, Role.comparator, Role.backbone)
 # Axis ticks to choose from; the axis spans the smallest range of these that holds every interval.

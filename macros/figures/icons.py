@@ -7,13 +7,14 @@ disagree. "Fewer than 1" draws no filled figure and says so; "more than 99" draw
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import fmt
 from ..errors import GuideError
 from ..guide import Guide
 from ..models import Arm, Result, Statistic, Trial
 from ..plain_numbers import OutOf100, out_of_100
-from .. import fmt
 from . import svg
 from .svg import EMPTY, MUTED, NARROW, OTHER, SUBJECT, Figure, Text, text_block
 
@@ -32,7 +33,7 @@ class Group:
     colour: str
     x: float
     lines: list[Text]
-    icons: list[tuple[float, float, bool]]  # x, y of each cell; filled or not
+    icons: Sequence[tuple[float, float, bool]]  # x, y of each cell; filled or not
 
 
 def compared_arms(trial: Trial, result: Result) -> tuple[Arm, Arm]:

@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..guide import Guide, trial_src
-from ..models import Option, Pathway, Setting, Step
 from .. import fmt
+from ..guide import Guide, trial_src
 from ..labels import POSITION_LABEL
+from ..models import Option, Pathway, Setting, Step
 from . import svg
 from .svg import AXIS, LINK, MUTED, NARROW, NEUTRAL_TINT, Figure, Text, text_block
 

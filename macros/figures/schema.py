@@ -8,14 +8,25 @@ a thick blue outline, named in a legend, so they stand out without colour too.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import fmt
 from ..errors import GuideError
 from ..guide import Guide
 from ..models import Arm, Trial
-from .. import fmt
 from . import svg
-from .svg import AXIS, MUTED, NARROW, NEUTRAL_TINT, SUBJECT, SUBJECT_TINT, Figure, Text, text_block
+from .svg import (
+    AXIS,
+    MUTED,
+    NARROW,
+    NEUTRAL_TINT,
+    SUBJECT,
+    SUBJECT_TINT,
+    Figure,
+    Text,
+    text_block,
+)
 
 KIND = "trial-design"
 PAD = 8
@@ -41,7 +52,7 @@ class Box:
         return self.y + self.h / 2
 
 
-def _box(x: float, y: float, w: float, parts: list[tuple[str, float, bool, str]], fill: str, stroke: str,
+def _box(x: float, y: float, w: float, parts: Sequence[tuple[str, float, bool, str]], fill: str, stroke: str,
          stroke_width: float, arm: Arm | None = None) -> Box:
     """A box holding wrapped paragraphs; each part is (text, size, bold, colour)."""
     lines: list[Text] = []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from markupsafe import Markup
 
 from ..markup import html
@@ -9,7 +12,7 @@ from ..markup import html
 ORDER = ("patient", "clinician")
 
 
-def switch(labels: dict[str, str], current: str, counterpart_href: str) -> Markup:
+def switch(labels: Mapping[Any, str], current: str, counterpart_href: str) -> Markup:
     """Two links at the top of the page; the current side is marked, not linked.
 
     Plain links, so the switch works without JavaScript; `assets/audience.js` only adds

@@ -102,7 +102,8 @@ def icon_array(guide: Guide, ctx: PageContext, trial_id: str, result_id: str) ->
     fig = icons.icon_array(guide, trial_id, result_id)
     trial, result = icons.find(guide, trial_id, result_id)
     arms = icons.compared_arms(trial, result)
-    rows = [(arm, fmt.num(result.arms[arm.id].value), out_of_100(result.arms[arm.id].value)) for arm in arms]
+    values = {arm.id: result.arms[arm.id].value for arm in arms}
+    rows = [(arm, fmt.num(v), out_of_100(v)) for arm in arms if (v := values[arm.id]) is not None]
     caption = (f"{icons.heading(result)} in {trial.name}: "
                + ", ".join(f"{out.words} out of 100 with {arm.label} ({percent}%)" for arm, percent, out in rows)
                + ". Percentages are rounded to whole people.")

@@ -6,8 +6,8 @@ from markupsafe import Markup
 
 from .. import bibliography
 from ..citations import PageCitations
-from ..models import Reference, Status
 from ..markup import html
+from ..models import Reference, Status
 
 
 def page_list(citations: PageCitations, refs: dict[str, Reference], formatted: dict[str, Markup], catalogue_url: str) -> Markup:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..models import STAGE_ORDER, Review, Stage
 from ..fmt import long_date
 from ..markup import html
+from ..models import STAGE_ORDER, Review, Stage
 
 STAGE_LABEL = {Stage.draft: "Draft", Stage.reviewed: "Reviewed", Stage.approved: "Approved"}
 

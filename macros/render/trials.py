@@ -64,7 +64,7 @@ def _intro(trial: Trial, ctx: PageContext) -> Markup:
 
 
 def _registry(trial: Trial) -> Markup:
-    links = []
+    links: list[str | Markup] = []
     if trial.registry.nct:
         links.append(html("link.html", href=f"https://clinicaltrials.gov/study/{trial.registry.nct}", text=trial.registry.nct))
     links += list(trial.registry.other_ids)

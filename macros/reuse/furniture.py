@@ -5,7 +5,9 @@ and read by `macros/theme/partials/reuse*.html`, `cite-box.html`, `json-ld.html`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .. import fmt
 from ..guide import Guide, trial_src
@@ -54,7 +56,7 @@ def _trial_for(src: str, guide: Guide, embed: Embed | None) -> str | None:
     return None
 
 
-def for_page(*, src: str, page_url: str, title: str, meta: dict, is_home: bool, guide: Guide, info: SiteInfo,
+def for_page(*, src: str, page_url: str, title: str, meta: Mapping[str, Any], is_home: bool, guide: Guide, info: SiteInfo,
              registry: EmbedRegistry, cited: list[Reference], reviewed: str) -> dict:
     """Everything the theme partials show around one page. `reviewed` is the ISO date its content
     (or, for an embed, the content of its full page) was last reviewed."""
@@ -99,7 +101,7 @@ def for_page(*, src: str, page_url: str, title: str, meta: dict, is_home: bool, 
     return out
 
 
-def _jsonld(src: str, absolute: str | None, title: str, meta: dict, reviewed: str, guide: Guide, info: SiteInfo,
+def _jsonld(src: str, absolute: str | None, title: str, meta: Mapping[str, Any], reviewed: str, guide: Guide, info: SiteInfo,
             embed: Embed | None, cited: list[Reference]) -> str:
     site = jsonld.SiteFacts(
         name=info.title, description=info.description, url=address("", info.site_url) if info.site_url else None,

@@ -75,7 +75,7 @@ def efficacy(guide: Guide) -> list[Row]:
                 rows.append(_blank() | common | {
                     "row": "arm", "arm_id": arm_id, "arm": labels[arm_id],
                     "statistic": result.statistic.value if result.statistic else None,
-                    "value": _s(v.value), "unit": UNIT.get(result.statistic) if v.value is not None else None,
+                    "value": _s(v.value), "unit": UNIT.get(result.statistic) if v.value is not None and result.statistic else None,
                     "not_reached": v.not_reached, "ci_lower": _s(v.ci[0]) if v.ci else None,
                     "ci_upper": _s(v.ci[1]) if v.ci else None, "events": v.events, "denominator": v.of,
                 } | tail)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .common import CHROME_FLAGS, ROOT, build, serve
 
+
 def pages(site: Path) -> list[tuple[str, str]]:
     """Representative pages of whichever pack was built: home, the first trial, the first patient page."""
     out = [("home", "")]

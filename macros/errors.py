@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 
 def suggest(name: str, valid: Iterable[str], n: int = 3) -> str:
-    """' (did you mean 'katherine'?)' or ' (expected one of ...)' for a short list, else ''."""
+    """' (did you mean 'alpha-2'?)' or ' (expected one of ...)' for a short list, else ''."""
     options = sorted(set(valid))
     close = difflib.get_close_matches(name, options, n=n, cutoff=0.6)
     if close:

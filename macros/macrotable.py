@@ -1,4 +1,4 @@
-"""The macros a page may call, bound to one build: `{{ trial_page("emilia") }}` and the rest.
+"""The macros a page may call, bound to one build: `{{ trial_page("alpha") }}` and the rest.
 
 Each macro checks its arguments against the guide (unknown ids get "did you mean"),
 then hands the work to a pure render function with the page's `PageContext`. An

@@ -1,7 +1,7 @@
 """Page addresses, computed the way MkDocs computes them, without importing MkDocs.
 
 The engine's core (render, figures, reuse) links pages by their source path
-("trials/emilia.md"); where the link lands in raw HTML, which MkDocs does not rewrite,
+("trials/alpha.md"); where the link lands in raw HTML, which MkDocs does not rewrite,
 these functions make it the final relative URL. `tests/test_urls.py` checks them against
 MkDocs' own functions.
 """
@@ -12,7 +12,7 @@ import posixpath
 
 
 def page_url(src: str, use_directory_urls: bool = True) -> str:
-    """URL of a source file relative to the site root: 'trials/emilia.md' -> 'trials/emilia/'."""
+    """URL of a source file relative to the site root: 'trials/alpha.md' -> 'trials/alpha/'."""
     if not src.endswith(".md"):
         return src
     stem = src[: -len(".md")]

@@ -1,27 +1,113 @@
-"""Shared fixtures: real builds of the real site (and of the small test pack) into temp folders."""
+"""Shared fixtures: real builds of the real site (and of the test packs) into temp folders.
+
+Builds run in-process with ProperDocs' own API (as mkdocstrings' tests do): each fixture
+site is built once per test run and parsed pages are cached. A subprocess is used only
+where the command itself is what a test checks (`make site`'s atomic build).
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+# ProperDocs first: from here on every `mkdocs.*` import is ProperDocs, as under `make site`.
+import properdocs.replacement  # noqa: F401, I001
 import pytest
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-# The second content pack: a fictional drug with both audiences, built through the same commands.
+# The second content pack: a fictional drug with both audiences, built through the same engine.
 MINIPACK = ROOT / "tests" / "fixtures" / "minipack"
 MINIPACK_DATA = MINIPACK / "data"
+ENV_SWITCHES = ("PACK", "OFFLINE", "SITE_URL", "REQUIRE_VERIFIED")
 
 
-def run_build(site_dir: Path, pack: Path | None = None) -> subprocess.CompletedProcess:
-    """Build exactly as `make site` does (strict, atomic), optionally from another content pack."""
+@dataclass
+class Built:
+    """The outcome of one in-process build: ok, and everything it logged or raised."""
+
+    ok: bool
+    output: str
+    site: Path
+
+    # The names of a finished process, so a test reads the same either way.
+    @property
+    def returncode(self) -> int:
+        return 0 if self.ok else 1
+
+    @property
+    def stdout(self) -> str:
+        return self.output
+
+    stderr = ""
+
+
+@contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """mkdocs.yml reads PACK, OFFLINE, SITE_URL and REQUIRE_VERIFIED with !ENV: set exactly these."""
+    saved = {k: os.environ.get(k) for k in ENV_SWITCHES}
+    for k in ENV_SWITCHES:
+        os.environ.pop(k, None)
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def build(site_dir: Path, pack: Path | None = None, **env: str) -> Built:
+    """A strict build of a pack into `site_dir`, in this process (errors collected, not raised)."""
+    from properdocs.commands import build as build_command
+    from properdocs.config import load_config
+
+    collect = _Collect()
+    loggers = [logging.getLogger(name) for name in ("properdocs", "mkdocs")]
+    for logger in loggers:
+        logger.addHandler(collect)
+    values = dict(env)
+    if pack is not None:
+        values["PACK"] = str(pack)
+    try:
+        with _environment(values):
+            config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+            build_command.build(config)
+        ok = True
+    except BaseException as err:  # noqa: BLE001 - Abort is a SystemExit; every failure is a result here
+        collect.lines.append(f"{type(err).__name__}: {err}")
+        ok = False
+    finally:
+        for logger in loggers:
+            logger.removeHandler(collect)
+    return Built(ok, "\n".join(collect.lines), site_dir)
+
+
+def run_build(site_dir: Path, pack: Path | None = None, **switches: str) -> subprocess.CompletedProcess[str]:
+    """Build exactly as `make site` does (a new process, strict, atomic): for tests of that command."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("PACK", None)
-    env.pop("OFFLINE", None)  # mkdocs.yml reads both; the tests expect the plain online build
-    env.pop("SITE_URL", None)
+    for name in ENV_SWITCHES:
+        env.pop(name, None)
+    env.update(switches)
     if pack is not None:
         env["PACK"] = str(pack)
     return subprocess.run(
@@ -33,8 +119,8 @@ def run_build(site_dir: Path, pack: Path | None = None) -> subprocess.CompletedP
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("real") / "site"
-    done = run_build(site)
-    assert done.returncode == 0, f"real site failed to build:\n{done.stdout}\n{done.stderr}"
+    done = build(site)
+    assert done.ok, f"real site failed to build:\n{done.output}"
     return site
 
 
@@ -47,16 +133,22 @@ def guide():
 
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory) -> Path:
-    """The second content pack (a fictional drug), built through the same command as the real one."""
+    """The second content pack (a fictional drug), built with the same engine as the real one."""
     site = tmp_path_factory.mktemp("mini") / "site"
-    done = run_build(site, MINIPACK)
-    assert done.returncode == 0, f"test pack failed to build:\n{done.stdout}\n{done.stderr}"
+    done = build(site, MINIPACK)
+    assert done.ok, f"test pack failed to build:\n{done.output}"
     return site
+
+
+@cache
+def parsed(path: Path) -> BeautifulSoup:
+    """A built page, parsed once per test run (pages are never changed after their build)."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def _release_env() -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    for name in ("PACK", "OFFLINE", "SITE_URL"):
+    for name in ENV_SWITCHES:
         env.pop(name, None)
     return env
 

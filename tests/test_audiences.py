@@ -6,7 +6,6 @@ patient pages, and the small fictional pack where a test needs data it controls.
 
 from __future__ import annotations
 
-import os
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -18,7 +17,7 @@ from bs4 import BeautifulSoup
 from macros.loader import load_guide
 from macros.plain_numbers import months, months_words, out_of_100
 
-from .conftest import DATA, MINIPACK, run_build
+from .conftest import DATA, MINIPACK, build, run_build
 
 MAX_GRADE = 8.0
 
@@ -158,12 +157,9 @@ def test_a_one_sided_counterpart_stops_the_build(tmp_path: Path) -> None:
     shutil.copytree(MINIPACK, pack)
     page = pack / "docs" / "dosing.md"
     page.write_text(page.read_text().replace("counterpart: patients/how-given.md", "counterpart: patients/words.md", 1))
-    site = tmp_path / "site"
-    done = run_build(site, pack)
-    out = done.stdout + done.stderr
-    assert done.returncode != 0
-    assert "dosing.md" in out and "front matter → counterpart" in out and "must point at each other" in out
-    assert not site.exists()
+    done = build(tmp_path / "site", pack)
+    assert not done.ok
+    assert "dosing.md" in done.output and "front matter → counterpart" in done.output and "must point at each other" in done.output
 
 
 # ------------------------------------------------------------------ readability
@@ -235,22 +231,19 @@ def test_unverified_notice_renders_from_the_data(mini_site: Path, real_site: Pat
 
 
 def test_publication_switch_fails_while_an_unverified_value_is_shown(tmp_path: Path) -> None:
+    # `REQUIRE_VERIFIED=1 make site`, as README gives it: the command fails and writes nothing
     site = tmp_path / "site"
-    os.environ["REQUIRE_VERIFIED"] = "1"
-    try:
-        done = run_build(site, MINIPACK)
-        assert done.returncode != 0
-        assert "ALPHA: Objective response rate" in done.stdout + done.stderr
-        assert not site.exists()
-        # the same pack with that one value verified publishes
-        pack = tmp_path / "pack"
-        shutil.copytree(MINIPACK, pack)
-        alpha = pack / "data" / "trials" / "alpha.yml"
-        alpha.write_text(alpha.read_text().replace("    reference: doe2020\n    status: unverified", "    reference: doe2020\n    status: verified"))
-        done = run_build(site, pack)
-        assert done.returncode == 0, done.stdout + done.stderr
-    finally:
-        del os.environ["REQUIRE_VERIFIED"]
+    done = run_build(site, MINIPACK, REQUIRE_VERIFIED="1")
+    assert done.returncode != 0
+    assert "ALPHA: Objective response rate" in done.stdout + done.stderr
+    assert not site.exists()
+    # the same pack with that one value verified publishes
+    pack = tmp_path / "pack"
+    shutil.copytree(MINIPACK, pack)
+    alpha = pack / "data" / "trials" / "alpha.yml"
+    alpha.write_text(alpha.read_text().replace("    reference: doe2020\n    status: unverified", "    reference: doe2020\n    status: verified"))
+    published = build(tmp_path / "published", pack, REQUIRE_VERIFIED="1")
+    assert published.ok, published.output
     # without the switch, the real data (with its unverified warning signs) still builds for review
     assert load_guide(DATA)
 

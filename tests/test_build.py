@@ -8,8 +8,8 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from macros import fmt
 from macros.models import Status
-from macros.render import fmt
 
 CANONICAL_HOSTS = {"doi.org", "pubmed.ncbi.nlm.nih.gov", "clinicaltrials.gov"}
 

@@ -23,10 +23,10 @@ from macros.errors import DataError
 from macros.figures import ae_chart, embed, forest, icons, mechanism, pathway, schema
 from macros.figures import svg as figsvg
 from macros.figures.catalogue import all_figures
+from macros.guide import primary_result
 from macros.loader import load_guide
 from macros.models import Role
 from macros.plain_numbers import out_of_100
-from macros.render.trials import primary_result
 
 from .conftest import MINIPACK_DATA
 

@@ -1,25 +1,21 @@
-"""Reuse features driven by page metadata and by the figure hook, on a copy of the project
-with one extra page (`audience: patient`, `embed: true`, a collapsed section) and a test hook
-that registers a figure the way a figure macro will. Built with the small test data pack."""
+"""Reuse features driven by page metadata and by figures: the small test pack with one extra page
+(`audience: patient`, `embed: true`, a collapsed section, an icon array)."""
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from mkdocs.utils.yaml import yaml_load
 from pypdf import PdfReader
 
 from macros.reuse.version import project_version
 
-from .conftest import MINIPACK, ROOT
+from .conftest import MINIPACK, ROOT, build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "reuse"
 PAGE = "patients/explainer.md"
@@ -37,15 +33,7 @@ def resolve(page: Path, href: str) -> Path:
 @pytest.fixture(scope="module")
 def project_site(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("reuse")
-    # The engine, with a child config that adds the test figure hook ...
-    project = base / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".venv", "site", ".git", "node_modules", ".pytest_cache", "__pycache__", "build", "dist"))
-    with (ROOT / "mkdocs.yml").open("rb") as f:
-        parent = yaml_load(f)
-    child = {"INHERIT": "mkdocs.yml", "hooks": parent["hooks"] + ["tests/fixtures/reuse/figure_hook.py"]}
-    (project / "reuse-test.yml").write_text(yaml.safe_dump(child, sort_keys=False))
-    # ... and the test pack, whose first patient page is the explainer (the counterpart of mechanism.md).
+    # The test pack, whose first patient page is the explainer (the counterpart of mechanism.md).
     pack = base / "pack"
     shutil.copytree(MINIPACK, pack)
     (pack / "docs" / "patients" / "about.md").unlink()
@@ -54,13 +42,9 @@ def project_site(tmp_path_factory) -> Path:
     mechanism.write_text(mechanism.read_text().replace("counterpart: patients/about.md", f"counterpart: {PAGE}"))
     site_yml = pack / "data" / "site.yml"
     site_yml.write_text(site_yml.read_text().replace("About the medicine: patients/about.md", f"What the trial found: {PAGE}"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PACK": str(pack)}
-    for name in ("OFFLINE", "SITE_URL"):
-        env.pop(name, None)
-    done = subprocess.run([sys.executable, "-m", "macros.build", str(project / "site"), str(project / "reuse-test.yml")],
-                          cwd=project, env=env, capture_output=True, text=True, check=False)
-    assert done.returncode == 0, f"fixture project failed to build:\n{done.stdout}\n{done.stderr}"
-    return project / "site"
+    done = build(base / "site", pack)
+    assert done.ok, f"fixture pack failed to build:\n{done.output}"
+    return base / "site"
 
 
 def test_page_marked_embed_gets_a_bare_copy_whose_links_work(project_site: Path) -> None:
@@ -81,17 +65,17 @@ def test_page_marked_embed_gets_a_bare_copy_whose_links_work(project_site: Path)
     assert not [loc for loc in locations if "embed" in loc], "embed copies must stay out of search"
 
 
-def test_registered_figure_becomes_an_embed(project_site: Path) -> None:
-    figure_page = project_site / "embed" / "figures" / "test-bars" / "index.html"
+def test_a_figure_on_a_page_becomes_an_embed(project_site: Path) -> None:
+    key = "icon-array-alpha-orr"
+    figure_page = project_site / "embed" / "figures" / key / "index.html"
     page = soup(figure_page)
-    assert page.select_one("article svg title").get_text() == "Test bars"
+    assert page.select_one("article svg title").get_text() == "ALPHA: Objective response rate"
     assert page.select_one("footer.embed-footer") is not None
     index = json.loads((project_site / "embed" / "index.json").read_text())
-    figures = [e for e in index["embeds"] if e["kind"] == "figure" and e["id"] == "figure/test-bars"]
-    assert [(e["id"], e["url"], e["full_page"], e["height"]) for e in figures] == [
-        ("figure/test-bars", "embed/figures/test-bars/", "patients/explainer/", 320)]
+    figures = [e for e in index["embeds"] if e["kind"] == "figure" and e["id"] == f"figure/{key}"]
+    assert [(e["url"], e["full_page"]) for e in figures] == [(f"embed/figures/{key}/", "patients/explainer/")]
     snippets = " ".join(c.get_text() for c in soup(project_site / "patients" / "explainer" / "index.html").select(".embed-snippets code"))
-    assert 'src="embed/figures/test-bars/"' in snippets and 'title="Test bars figure"' in snippets
+    assert f'src="embed/figures/{key}/"' in snippets
 
 
 def test_patient_page_is_labelled_for_patients(project_site: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.render import fmt
+from macros import fmt
 from macros.reuse.version import project_version
 
 from .conftest import ROOT

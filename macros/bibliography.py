@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from citeproc import (
     Citation,
@@ -41,8 +42,8 @@ def _given(given: str) -> str:
 # citeproc-py's HTML formatter passes most text through unescaped: a "<" in a title would become
 # markup. Characters that mean something in HTML go in as private-use stand-ins and come out of
 # the formatted entry as character references (`_restore`), so data text stays text.
-_STAND_IN = {"&": "\ue000", "<": "\ue001", ">": "\ue002", '"': "\ue003"}
-_RESTORE = {v: f"&{name};" for v, name in zip(_STAND_IN.values(), ("amp", "lt", "gt", "quot"))}
+_STAND_IN = MappingProxyType({"&": "\ue000", "<": "\ue001", ">": "\ue002", '"': "\ue003"})
+_RESTORE = MappingProxyType({v: f"&{name};" for v, name in zip(_STAND_IN.values(), ("amp", "lt", "gt", "quot"))})
 
 
 def _protect(text: str) -> str:

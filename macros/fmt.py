@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from types import MappingProxyType
 
 from .models import ArmValue, Comparison, Result, Statistic
 
 DASH = "\u2013"  # en dash for ranges, as in medical typesetting
-MONTHS = {
+MONTHS = MappingProxyType({
     "01": "January", "02": "February", "03": "March", "04": "April", "05": "May", "06": "June",
     "07": "July", "08": "August", "09": "September", "10": "October", "11": "November", "12": "December",
-}
+})
 
 
 def num(value: Decimal | int) -> str:

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from .errors import GuideError, UnknownName
-from .guide import OVERVIEW_SRC, trial_src
+from .guide import OVERVIEW_SRC, Guide, trial_src
 from .models import Role, Setting
+from .pagecontext import PageContext
 from .pagetext import current_line
 from .plain_numbers import RULE
 from .render import (
@@ -39,9 +40,6 @@ from .render import (
 from .reuse import downloads
 from .text import md_escape
 
-if TYPE_CHECKING:
-    from .session import BuildSession
-
 ALL_DOWNLOADS = "guide"  # the name for the whole data set and its schema
 
 
@@ -52,10 +50,26 @@ def _setting(value: str) -> Setting:
         raise UnknownName("setting", value, (s.value for s in Setting)) from None
 
 
+class Host(Protocol):
+    """What the macros need from the build that owns them (`session.BuildSession`)."""
+
+    guide: Guide
+    formatted: dict[str, Markup]
+    current: PageContext | None
+    macros: MacroTable
+
+    def page(self) -> PageContext: ...
+
+    def problem(self, line: int | None, message: str) -> Markup: ...
+
+    def begin_page(self, src: str, url: str, title: str, raw_meta: Mapping[str, Any], line_offset: int = 0,
+                   defer_figures: bool = False) -> PageContext: ...
+
+
 class MacroTable:
     """Name -> macro for one build. `functions` is what mkdocs-macros registers."""
 
-    def __init__(self, session: BuildSession) -> None:
+    def __init__(self, session: Host) -> None:
         self.session = session
         self.functions: dict[str, Callable[..., Any]] = {}
         self.filters: dict[str, Callable[..., Any]] = {"md": md_escape}
@@ -162,7 +176,7 @@ def download_list(names: tuple[str, ...], ctx: Any) -> Markup:
     return Markup("\n").join(lines) + Markup("\n")
 
 
-def render_text(session: BuildSession, src: str, text: str, url: str = "", title: str = "") -> str:
+def render_text(session: Host, src: str, text: str, url: str = "", title: str = "") -> str:
     """A page's text with its macro calls rendered by plain Jinja, without MkDocs (tests, other builders)."""
     session.begin_page(src, url or src, title or src, {})
     env = Environment(undefined=StrictUndefined)

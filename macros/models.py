@@ -13,6 +13,7 @@ import datetime
 import re
 from decimal import Decimal
 from enum import Enum
+from types import MappingProxyType
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -74,7 +75,7 @@ class Stage(str, Enum):
     approved = "approved"  # signed off for publication by a clinical editor
 
 
-STAGE_ORDER = {Stage.draft: 0, Stage.reviewed: 1, Stage.approved: 2}
+STAGE_ORDER = MappingProxyType({Stage.draft: 0, Stage.reviewed: 1, Stage.approved: 2})
 
 
 class Change(Model):

@@ -8,18 +8,29 @@ the key, instead of a broken switch discovered by a reader.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
-from mkdocs.utils.meta import get_data
+import yaml
 from pydantic import ValidationError
 
 from .errors import DataError, Problem, from_validation_error
 from .models import PageMeta
 
+# A page's front matter, as MkDocs reads it (mkdocs.utils.meta): a YAML block between --- lines.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
-def read(path: Path) -> dict:
-    _, meta = get_data(path.read_text(encoding="utf-8"))
-    return meta or {}
+
+def read(path: Path) -> dict[str, Any]:
+    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    if not match:
+        return {}
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as err:
+        raise DataError([Problem(path, "front matter", f"not valid YAML ({err})")]) from None
+    return meta if isinstance(meta, dict) else {}
 
 
 def check(pages: dict[str, Path], generated: dict[str, PageMeta]) -> dict[str, PageMeta]:

@@ -16,7 +16,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 from pydantic import BaseModel
 
@@ -35,7 +37,7 @@ SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 MODELINE = "# yaml-language-server: $schema="
 
 # schema name -> (model, which files of a data folder it describes)
-KINDS: dict[str, tuple[type[BaseModel], str]] = {
+KINDS: Mapping[str, tuple[type[BaseModel], str]] = MappingProxyType({
     "site": (Site, "site.yml"),
     "drug": (Drug, "drug.yml"),
     "safety": (Safety, "safety.yml"),
@@ -44,7 +46,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "patient": (Patient, "patient.yml"),
     "trial": (Trial, "trials/*.yml"),
     "references": (ReferenceFile, "references/*.yml"),
-}
+})
 
 
 def schema(name: str) -> dict:

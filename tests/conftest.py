@@ -178,7 +178,7 @@ def browser():
     from macros.tools.common import CHROME_FLAGS
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROME_FLAGS)
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=list(CHROME_FLAGS))
         try:
             yield b
         finally:

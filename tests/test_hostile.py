@@ -109,7 +109,7 @@ def _no_markup_from_data(html: str, where: str) -> None:
             continue
         assert "alert(" not in (script.string or ""), f"{where}: a data <script> became a script element"
     for el in soup.find_all(True):
-        for attr, value in el.attrs.items():
+        for attr in el.attrs:
             assert not attr.startswith("on"), f"{where}: <{el.name} {attr}=...> from data"
         assert not (el.name == "img" and el.get("src") == "x"), f"{where}: a data <img> became an element"
         assert el.name not in ("em", "i") or "x" != el.get_text(), f"{where}: *x* in plain text became emphasis"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from .. import fmt
 from ..guide import Guide, trial_src
@@ -27,12 +28,12 @@ INDENT = 24  # each branch level, and options under their step
 RAIL = 10  # connector distance from a box's left edge
 
 # (outline colour, width, dash pattern) per position; the colours pass 4.5:1 as text on white.
-STYLE = {
+STYLE = MappingProxyType({
     "preferred": ("#0b5d1e", 3.0, ""),
     "option": ("#1f4e79", 1.5, ""),
     "under study": ("#6b3e00", 1.5, "6 3"),
     "historical": ("#595959", 1.5, "2 3"),
-}
+})
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -53,7 +54,7 @@ _WIDTHS_BY_SIZE = (
     (0.73, "U"), (0.75, "HN"), (0.77, "D"), (0.78, "&G"), (0.79, "OQ"), (0.82, "w"),
     (0.84, "#+<=>^~±×←→≤≥"), (0.86, "M"), (0.95, "%"), (0.97, "m"), (0.99, "W"), (1.0, "@—"),
 )
-_WIDTHS = {ch: w for w, chars in _WIDTHS_BY_SIZE for ch in chars}
+_WIDTHS = MappingProxyType({ch: w for w, chars in _WIDTHS_BY_SIZE for ch in chars})
 BOLD = 1.14  # DejaVu Sans Bold against Book, averaged over the letters
 
 

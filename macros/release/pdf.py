@@ -40,7 +40,7 @@ def print_pages(site: BuiltSite, pages: list[NavPage]) -> list[bytes]:
     """Each page printed to its own PDF, in order."""
     out = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROME_FLAGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=list(CHROME_FLAGS))
         try:
             tab = browser.new_page()
             for page in pages:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from types import MappingProxyType
 
 from markupsafe import Markup
 
@@ -18,7 +19,7 @@ from ..guide import Guide
 from ..markup import html, md, table
 from ..records import RecordRef, records
 
-KIND_LABEL = {"added": "Added", "updated": "Updated", "corrected": "Corrected", "reviewed": "Reviewed"}
+KIND_LABEL = MappingProxyType({"added": "Added", "updated": "Updated", "corrected": "Corrected", "reviewed": "Reviewed"})
 
 
 def change_log(guide: Guide) -> Markup:

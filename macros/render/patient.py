@@ -12,6 +12,7 @@ HTML from an autoescaped template.
 from __future__ import annotations
 
 from decimal import Decimal
+from types import MappingProxyType
 
 from markupsafe import Markup
 
@@ -30,12 +31,12 @@ def badge(ctx: PageContext, status: Status, what: str) -> Markup:
     return ctx.badge(status, what) if status == Status.unverified else Markup("")
 
 
-URGENCY = {
+URGENCY = MappingProxyType({
     Urgency.emergency: ("emergency", "Call your local emergency number now"),
     Urgency.now: ("now", "Call your care team now, day or night"),
     Urgency.same_day: ("same-day", "Call your care team the same day"),
     Urgency.next_visit: ("next-visit", "Tell your care team at your next visit"),
-}
+})
 
 
 def _arm_name(trial: Trial, names: dict[str, str], arm_id: str) -> str:

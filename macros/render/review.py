@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from markupsafe import Markup
 
@@ -16,7 +17,7 @@ from ..fmt import long_date
 from ..markup import html
 from ..models import STAGE_ORDER, Review, Stage
 
-STAGE_LABEL = {Stage.draft: "Draft", Stage.reviewed: "Reviewed", Stage.approved: "Approved"}
+STAGE_LABEL = MappingProxyType({Stage.draft: "Draft", Stage.reviewed: "Reviewed", Stage.approved: "Approved"})
 
 
 @dataclass(frozen=True)

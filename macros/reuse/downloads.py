@@ -12,8 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..guide import Guide
 from . import dataset, tables
@@ -25,17 +26,17 @@ FOLDER = "downloads"
 class Table:
     name: str  # file stem: downloads/<name>.csv and .json
     title: str
-    columns: list[str]
+    columns: Sequence[str]
     rows: Callable[[Guide], list[tables.Row]]
 
 
-TABLES = {
+TABLES = MappingProxyType({
     "trials": Table("trials", "Trials: design, arms and primary endpoint", tables.TRIAL_COLUMNS, tables.trials),
     "efficacy": Table("efficacy", "Efficacy results: one row per arm value and per comparison",
                       tables.EFFICACY_COLUMNS, tables.efficacy),
     "adverse-events": Table("adverse-events", "Adverse events: one row per event and arm of each table",
                             tables.ADVERSE_EVENT_COLUMNS, tables.adverse_events),
-}
+})
 GUIDE_JSON = f"{FOLDER}/guide.json"
 SCHEMA_JSON = f"{FOLDER}/{dataset.SCHEMA_FILE}"
 
@@ -48,7 +49,7 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def to_csv(columns: list[str], rows: list[tables.Row]) -> str:
+def to_csv(columns: Sequence[str], rows: list[tables.Row]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180 line ends
     writer.writerow(columns)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..bibliography import links as reference_links
 from ..models import Drug, Reference, Trial
@@ -19,17 +20,17 @@ from ..models import Drug, Reference, Trial
 CONTEXT = "https://schema.org"
 
 # CSL type -> schema.org type
-REFERENCE_TYPES = {
+REFERENCE_TYPES = MappingProxyType({
     "article-journal": "ScholarlyArticle",
     "paper-conference": "ScholarlyArticle",
     "report": "Report",
     "legislation": "Legislation",
     "webpage": "WebPage",
     "dataset": "Dataset",
-}
+})
 
 # Trial blinding -> schema.org MedicalTrialDesign
-BLINDING_DESIGNS = {"open-label": "OpenTrial", "double-blind": "DoubleBlindedTrial"}
+BLINDING_DESIGNS = MappingProxyType({"open-label": "OpenTrial", "double-blind": "DoubleBlindedTrial"})
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def trial(t: Trial, condition: str, articles: list[dict]) -> dict:
     designs = []
     if t.randomised:
         designs.append(CONTEXT + "/RandomizedTrial")
-    if t.blinding in BLINDING_DESIGNS:
+    if t.blinding is not None and t.blinding in BLINDING_DESIGNS:
         designs.append(f"{CONTEXT}/{BLINDING_DESIGNS[t.blinding]}")
     if designs:
         node["trialDesign"] = designs

@@ -9,31 +9,32 @@ written in CSV and JSON.
 from __future__ import annotations
 
 from decimal import Decimal
+from types import MappingProxyType
 
 from ..guide import Guide
 from ..models import Comparison, Result, Statistic, Trial
 
 Row = dict[str, str | int | bool | None]
 
-TRIAL_COLUMNS = [
+TRIAL_COLUMNS = (
     "trial_id", "name", "title", "nct", "other_ids", "phase", "design", "randomisation_ratio", "blinding",
     "setting", "line", "role", "population", "n_randomised", "n_enrolled", "arms", "arm_sizes",
     "primary_endpoint", "status",
-]
+)
 
-EFFICACY_COLUMNS = [
+EFFICACY_COLUMNS = (
     "trial_id", "trial_name", "analysis_id", "analysis", "data_cutoff", "result_id", "endpoint", "endpoint_kind",
     "primary_endpoint", "timepoint", "row", "arm_id", "arm", "statistic", "value", "unit", "not_reached",
     "ci_lower", "ci_upper", "events", "denominator", "measure", "comparison", "ci_level", "p", "p_note", "stratified",
     "reference", "status", "note",
-]
+)
 
-ADVERSE_EVENT_COLUMNS = [
+ADVERSE_EVENT_COLUMNS = (
     "table_id", "trial_id", "trial_name", "analysis_id", "analysis", "data_cutoff", "title", "basis", "term",
     "term_note", "arm_id", "arm", "all_grades", "grade3plus", "patients", "reference", "status",
-]
+)
 
-UNIT = {Statistic.median: "months", Statistic.rate: "%"}
+UNIT = MappingProxyType({Statistic.median: "months", Statistic.rate: "%"})
 
 
 def _s(value: Decimal | None) -> str | None:

@@ -32,7 +32,7 @@ def pages(site: Path) -> list[tuple[str, str]]:
         if patient and patient.get("url") is not None:
             out.append(("patient page", patient["url"]))
     return out
-CATEGORIES = [("performance", "Perf"), ("accessibility", "A11y"), ("best-practices", "Best pr."), ("seo", "SEO")]
+CATEGORIES = (("performance", "Perf"), ("accessibility", "A11y"), ("best-practices", "Best pr."), ("seo", "SEO"))
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 
@@ -40,7 +40,7 @@ CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 def run_lighthouse(url: str, work: Path) -> dict:
     profile = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
     out = work / f"lh-{profile.name}.json"
-    flags = " ".join(CHROME_FLAGS + [f"--user-data-dir={profile}"])
+    flags = " ".join([*CHROME_FLAGS, f"--user-data-dir={profile}"])
     done = subprocess.run(
         [str(LIGHTHOUSE), url, "--form-factor=mobile", "--output=json", f"--output-path={out}",
          "--quiet", f"--chrome-flags={flags}"],

@@ -14,11 +14,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]  # the project folder
 
 # From /work/shared/TOOLING.md: the flags that let the Debian Chromium run headless here.
-CHROME_FLAGS = [
+CHROME_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-dev-shm-usage",
-]
+)
 
 
 def build(site_dir: Path, pack: Path | None = None, config: Path | None = None) -> subprocess.CompletedProcess:

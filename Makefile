@@ -59,9 +59,14 @@ $(NODE_OK): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-## Run every test: data, render golden files, real builds, HTML validity and links, browser checks
+## Run every test: lint and types, data, render golden files, real builds, HTML validity and links,
+## browser checks; prints how long it took
 test: $(VENV_OK) $(NODE_OK) browser-deps
-	$(PY) -m pytest
+	@start=$$(date +%s); \
+	$(PY) -m ruff check macros tests && \
+	$(PY) -m mypy && \
+	$(PY) -m pytest; status=$$?; \
+	echo "make test: $$(( $$(date +%s) - start )) s (ruff, mypy, pytest)"; exit $$status
 
 ## The offline site (works from file://, search included) in build/offline-site, zipped as
 ## dist/<name>-offline-<version>.zip

@@ -107,6 +107,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             if isinstance(plugin, OfflinePlugin):
                 plugin.config.enabled = self.config.offline
         if self.config.offline:
+            # What Material's offline plugin will also set, later: the session needs it now, for the
+            # links it writes into raw HTML.
+            config.use_directory_urls = False
             # Listed before Material's offline plugin runs, so it adds no unpkg.com shim.
             polyfills = list(config.extra.get("polyfills") or [])
             if SHIM_DEST not in polyfills:

@@ -11,7 +11,7 @@ import pytest
 from macros.errors import DataError
 from macros.loader import load_guide
 
-from .conftest import MINIPACK, run_build
+from .conftest import MINIPACK, build, run_build
 
 
 def _edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
@@ -116,35 +116,36 @@ def test_build_stops_and_writes_nothing(pack: Path, tmp_path: Path, case: str) -
     mutate, expected = CASES[case]
     mutate(pack / "data")
     site = tmp_path / "site"
-    done = run_build(site, pack)
-    assert done.returncode != 0
+    done = build(site, pack)
+    assert not done.ok
     for fragment in expected:
-        assert fragment in done.stderr + done.stdout
-    assert not site.exists(), "a failed build must not write a site"
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site")], "staging folder left behind"
+        assert fragment in done.output
+    assert "Traceback" not in done.output
+    assert not site.exists(), "a data mistake stops the build before anything is written"
 
 
 def test_failed_build_keeps_previous_site(pack: Path, tmp_path: Path) -> None:
+    """`make site` builds into a staging folder: a failed build leaves the last good site as it was."""
     site = tmp_path / "site"
     assert run_build(site, pack).returncode == 0
     before = sorted(p.relative_to(site) for p in site.rglob("*"))
     CASES["percentage above 100"][0](pack / "data")
-    assert run_build(site, pack).returncode != 0
+    failed = run_build(site, pack)
+    assert failed.returncode != 0 and "Traceback" not in failed.stderr + failed.stdout
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site")], "staging folder left behind"
 
 
 def test_unknown_citation_in_a_page_fails_the_build(pack: Path, tmp_path: Path) -> None:
     page = pack / "docs" / "mechanism.md"
     page.write_text(page.read_text() + '\nA claim.{{ cite("no-such-source") }}\n')
-    site = tmp_path / "site"
-    done = run_build(site, pack)
-    assert done.returncode != 0
-    assert "no-such-source" in done.stderr + done.stdout
-    assert not site.exists()
+    done = build(tmp_path / "site", pack)
+    assert not done.ok
+    assert "mechanism.md, line" in done.output and "unknown reference id 'no-such-source'" in done.output
 
 
 def test_a_pack_without_docs_is_named(pack: Path, tmp_path: Path) -> None:
     shutil.rmtree(pack / "docs")
-    done = run_build(tmp_path / "site", pack)
-    assert done.returncode != 0
-    assert "expected the folders data/ and docs/" in done.stdout + done.stderr
+    done = build(tmp_path / "site", pack)
+    assert not done.ok
+    assert "expected the folders data/ and docs/" in done.output

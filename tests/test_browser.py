@@ -1,7 +1,8 @@
 """Browser tests: the real site, built once, served on 127.0.0.1 and driven by the system Chromium.
 
-One browser and one context per session; every page is visited once at desktop width (console,
-requests, axe) and once at 360 px (horizontal overflow). Run only these with `-m browser`.
+One browser and one context per session; every full page, and one embed page of each kind
+(embeds of one kind share their template and markup), is visited once at desktop width
+(console, requests, axe) and once at 360 px (horizontal overflow). Run only these with `-m browser`.
 """
 
 from __future__ import annotations
@@ -27,16 +28,30 @@ def site_server(real_site: Path):
         yield url
 
 
+def _embed_kind(rel: str) -> str | None:
+    """'embed/trials/x/index.html' -> 'embed/trials'; 'patients/a-embed/index.html' -> 'page'; else None."""
+    parts = rel.split("/")
+    if parts[0] == "embed" and len(parts) > 2:
+        return "/".join(parts[:2])
+    return "page" if any(p.endswith("-embed") for p in parts) else None
+
+
 @pytest.fixture(scope="session")
 def page_paths(real_site: Path) -> list[str]:
-    """URL paths of every built page except 404.html, e.g. '', 'safety/', 'trials/katherine/'."""
-    paths = []
+    """URL paths of every full page and the first embed page of each kind, e.g. '', 'safety/', 'trials/katherine/'."""
+    paths, kinds = [], set()
     for html in sorted(real_site.rglob("*.html")):
         rel = html.relative_to(real_site).as_posix()
         if rel == "404.html":
             continue
+        kind = _embed_kind(rel)
+        if kind is not None:
+            if kind in kinds:
+                continue
+            kinds.add(kind)
         paths.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     assert len(paths) > 20, f"suspiciously few pages: {paths}"
+    assert kinds >= {"embed/trials", "embed/adverse-events", "embed/figures", "page"}, f"embed kinds crawled: {kinds}"
     return paths
 
 

@@ -36,7 +36,7 @@ def overview(guide: Guide, ctx: PageContext, setting: Setting, roles: tuple[Role
         return Markup("")
     return table(f"Trials: {guide.site.setting_labels[setting]}",
                  ["Trial", "Line / setting", "Phase", "Patients", "Arms", "Primary endpoint result"], rows,
-                 class_="trials-overview", id=f"trials-{setting.value}")
+                 class_="trials-overview", id=f"trials-{setting.value}" + ("-context" if Role.context in roles else ""))
 
 
 def _n(trial: Trial) -> str:

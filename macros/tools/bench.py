@@ -191,23 +191,38 @@ def make_pack(dest: Path, n_trials: int = N_TRIALS, refs_per_trial: int = REFS_P
             {"references": refs[start:start + chunk], "review": ref_file["review"]}, sort_keys=False, allow_unicode=True))
 
 
-def plain_material(dest: Path, n_pages: int, n_nav: int) -> Path:
-    """A bare Material project of n_pages trivial pages, n_nav of them in the nav; returns its mkdocs.yml.
+BARE_TEMPLATE = """{% extends "base.html" %}
+{% block header %}{% endblock %}
+{% block tabs %}{% endblock %}
+{% block site_nav %}{% endblock %}
+{% block content %}{{ page.content }}{% endblock %}
+{% block footer %}{% endblock %}
+{% block scripts %}{% endblock %}
+"""
 
-    The guide's embed pages are outside its nav, and Material renders the whole nav into every
-    page, so a fair comparison has a nav of the same size (a nav of 4,000 pages takes minutes).
+
+def plain_material(dest: Path, n_pages: int, n_nav: int) -> Path:
+    """A bare Material project shaped like the guide: n_pages trivial pages, n_nav of them in the nav and
+    rendered with the full theme, the rest with a bare template (as the guide's embed pages are).
+
+    Material renders the whole nav into every full page, so a fair comparison has a nav of the same
+    size and the same number of bare pages (a nav of 4,000 pages takes minutes).
     """
     docs = dest / "docs"
     docs.mkdir(parents=True)
+    (dest / "overrides").mkdir()
+    (dest / "overrides" / "bare.html").write_text(BARE_TEMPLATE)
     (docs / "index.md").write_text("# Home\n\nA plain page.\n")
     names = [f"page-{i:04d}.md" for i in range(1, n_pages)]
+    in_nav = set(names[: max(0, n_nav - 1)])
     for i, name in enumerate(names, start=1):
-        (docs / name).write_text(f"# Page {i}\n\nA trivial page with a [link](index.md).\n")
+        head = "" if name in in_nav else "---\ntemplate: bare.html\n---\n\n"
+        (docs / name).write_text(f"{head}# Page {i}\n\nA trivial page with a [link](index.md).\n")
     nav = ["index.md", *names[: max(0, n_nav - 1)]]
     cfg = dest / "mkdocs.yml"
     cfg.write_text(textwrap.dedent("""\
         site_name: Plain Material
-        theme: {name: material, font: false}
+        theme: {name: material, font: false, custom_dir: overrides}
         plugins: [search]
         validation: {nav: {omitted_files: ignore}}
         """) + "nav:\n" + "".join(f"  - {n}\n" for n in nav))
@@ -216,7 +231,7 @@ def plain_material(dest: Path, n_pages: int, n_nav: int) -> Path:
 
 def build_plain(cfg: Path, out: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(cfg), "-d", str(out)],
+    subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f", str(cfg), "-d", str(out)],
                    env=env, check=True, capture_output=True)
 
 
@@ -245,7 +260,7 @@ def main() -> int:
         n_scale = len(html_files(work / "scale-site"))
         n_nav = len([p for p in html_files(work / "scale-site")
                      if not any(part == "embed" or part.endswith("-embed") for part in p.relative_to(work / "scale-site").parts)])
-        print(f"Plain Material build of {n_scale} trivial pages, {n_nav} in the nav ...", flush=True)
+        print(f"Plain Material build of {n_scale} trivial pages, {n_nav} in the nav, the rest bare ...", flush=True)
         cfg = plain_material(work / "plain", n_scale, n_nav)
         t_plain = timed(build_plain, cfg, work / "plain-site")
         n_plain = len(html_files(work / "plain-site"))

@@ -48,6 +48,8 @@ class PageContext:
     defer_figures: bool = False
     deferred: dict[str, str] = field(default_factory=dict)
     figure_embeds: list[FigureEmbed] = field(default_factory=list)
+    # Raw HTML blocks taken out of the Markdown before conversion (rawblocks.py), by placeholder number.
+    html_blocks: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:

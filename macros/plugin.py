@@ -218,6 +218,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     on_page_markdown = CombinedEvent(_start_page, _finish_page)
 
+    @event_priority(100)  # before anything reads the page's HTML (search indexes it in on_page_context)
+    def on_page_content(self, html_text: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self._session().fill_blocks(page.file.src_uri, html_text)
+
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         session = self._session()
         for embed, source in session.figure_embed_pages():

@@ -24,6 +24,7 @@ from typing import Any
 from markupsafe import Markup
 from pydantic import ValidationError
 
+from . import rawblocks
 from .bibliography import format_all
 from .citations import CitationRegistry, PageCitations
 from .errors import PageProblem, from_validation_error
@@ -186,7 +187,7 @@ class BuildSession:
             if not bare:
                 self.problems.append(PageProblem(src, None, "nothing on this page carries a review; add a 'review' "
                                                  "block to its front matter"))
-            return markdown, None
+            return rawblocks.stash(markdown, ctx.html_blocks), None
         below_title: list[Markup] = []
         editorial = self.guide.site.editorial_page
         if not bare:
@@ -209,7 +210,7 @@ class BuildSession:
         abbreviations = glossary.abbreviations(self.guide, ctx.audience)
         if abbreviations:
             markdown += "\n\n" + abbreviations + "\n"
-        return markdown, summary.as_meta()
+        return rawblocks.stash(markdown, ctx.html_blocks), summary.as_meta()
 
     # ------------------------------------------------------------------ after every page
 
@@ -243,6 +244,11 @@ class BuildSession:
             registry=self.embeds, cited=[self.guide.references[r] for r in self.cited.get(src, [])],
             reviewed=self.reviewed_iso(embed.full_src if embed else src),
         )
+
+    def fill_blocks(self, src: str, html_text: str) -> str:
+        """The converted page with its raw HTML blocks back in place (before search and theme see it)."""
+        ctx = self.pages.get(src)
+        return rawblocks.fill(html_text, ctx.html_blocks) if ctx is not None else html_text
 
     def fill_html(self, src: str, url: str, output: str) -> str:
         """Put in what only the finished HTML can take: figures, the pages citing each source, the pages

@@ -52,12 +52,14 @@ class _Collector:
             self.add(path, "", f"expected a mapping of fields at the top level, got {type(raw).__name__}")
             return None
         raw.pop("$schema", None)  # editor hint, not data
-        for where in _placeholders(raw):
+        unfilled = _placeholders(raw)
+        for where in unfilled:
             self.add(path, where, f"placeholder {PLACEHOLDER!r} not filled in (see the comment above it)")
         try:
             return model.model_validate(raw)
         except ValidationError as err:
-            self.problems.extend(from_validation_error(path, err, model=model))
+            # A placeholder is one problem: not also "not a number" or "does not match the pattern".
+            self.problems.extend(p for p in from_validation_error(path, err, model=model) if p.field not in unfilled)
             return None
 
 

@@ -107,7 +107,12 @@ def test_scaffolded_trial_validates_once_its_placeholders_are_filled(tmp_path: P
     path = scaffold_trial(pack, "gamma")
     with pytest.raises(DataError) as unfilled:
         load_guide(pack / "data")
-    assert "gamma.yml → name: placeholder 'FILL-ME' not filled in" in str(unfilled.value)
+    message = str(unfilled.value)
+    assert "gamma.yml → name: placeholder 'FILL-ME' not filled in" in message
+    # each unfilled value is one problem, not also a type or pattern error of the same field
+    fields = [p.field for p in unfilled.value.problems]
+    assert len(fields) == len(set(fields)), [f for f in fields if fields.count(f) > 1]
+    assert "n_randomised" in fields and "(got 'FILL-ME')" not in message
     path.write_text(_fill(path.read_text()))
     guide = load_guide(pack / "data")
     gamma = guide.trials["gamma"]

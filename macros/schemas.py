@@ -64,12 +64,26 @@ def render(name: str) -> str:
     return json.dumps(schema(name), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
+def reference_pages() -> dict[str, str]:
+    """The data-model reference (file name -> Markdown), generated from the same schemas."""
+    from . import datamodel  # imports yamlio only; kept apart because only `make schemas` needs it
+
+    pages = {f"{name}.md": datamodel.page(name, schema(name), pattern) for name, (_, pattern) in KINDS.items()}
+    pages["README.md"] = datamodel.index({name: (pattern, list(schema(name).get("required", [])))
+                                          for name, (_, pattern) in KINDS.items()})
+    return pages
+
+
 def write(folder: Path = SCHEMA_DIR) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name in KINDS:
         path = folder / f"{name}.schema.json"
         path.write_text(render(name), encoding="utf-8")
+        written.append(path)
+    for file_name, text in reference_pages().items():
+        path = folder / file_name
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
 

@@ -44,6 +44,19 @@ def test_committed_schemas_match_the_models(tmp_path: Path) -> None:
         committed = (schemas.SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")
         assert (tmp_path / f"{name}.schema.json").read_text(encoding="utf-8") == committed, (
             f"{name}.schema.json is out of date: run `make schemas`")
+    for file_name in schemas.reference_pages():
+        committed = (schemas.SCHEMA_DIR / file_name).read_text(encoding="utf-8")
+        assert (tmp_path / file_name).read_text(encoding="utf-8") == committed, f"{file_name} is out of date: run `make schemas`"
+
+
+def test_data_model_reference_lists_every_field_with_its_text_kind() -> None:
+    trial = (schemas.SCHEMA_DIR / "trial.md").read_text(encoding="utf-8")
+    for field in schemas.KINDS["trial"][0].model_fields:
+        assert f"| `{field}` |" in trial, f"trial.md lacks {field}"
+    assert "| `what_it_changed` | inline Markdown | yes | inline Markdown |" in trial
+    assert "| `name` | plain text | yes | plain text |" in trial
+    index = (schemas.SCHEMA_DIR / "README.md").read_text(encoding="utf-8")
+    assert all(f"[{name}]({name}.md)" in index for name in schemas.KINDS)
 
 
 @pytest.mark.parametrize("data_dir", [DATA, MINIPACK / "data"], ids=["t-dm1 pack", "test pack"])

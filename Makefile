@@ -11,6 +11,9 @@ ifdef PACK
 export PACK
 endif
 PACK_DIR := $(or $(PACK),.)
+# A pack's output goes under the pack folder, so building one pack never overwrites another's:
+# ./site, ./build, ./dist for this folder; <pack>/site, <pack>/build, <pack>/dist for PACK=<pack>.
+OUT := $(PACK_DIR)
 
 .PHONY: serve site test check-data schemas new-trial lock clean browser-deps audit bench offline scorm pdf
 
@@ -25,9 +28,9 @@ $(VENV_OK): requirements.lock pyproject.toml
 serve: $(VENV_OK)
 	$(PY) -m properdocs serve --strict -f mkdocs.yml -a 127.0.0.1:8000
 
-## Build the static site into ./site (atomically: a failed build leaves ./site untouched)
+## Build the static site into ./site, or <pack>/site (atomically: a failed build leaves it untouched)
 site: $(VENV_OK)
-	$(PY) -m macros.build site
+	$(PY) -m macros.build $(OUT)/site
 
 ## Validate a content pack's data/ without building the site (PACK=<folder> for another pack)
 check-data: $(VENV_OK)
@@ -71,15 +74,15 @@ test: $(VENV_OK) $(NODE_OK) browser-deps
 ## The offline site (works from file://, search included) in build/offline-site, zipped as
 ## dist/<name>-offline-<version>.zip
 offline: $(VENV_OK) $(NODE_OK)
-	$(PY) -m macros.release.offline build/offline-site dist
+	$(PY) -m macros.release.offline $(OUT)/build/offline-site $(OUT)/dist
 
 ## SCORM 1.2 package of the offline site: dist/<name>-scorm-<version>.zip
 scorm: offline
-	$(PY) -m macros.release.scorm build/offline-site dist
+	$(PY) -m macros.release.scorm $(OUT)/build/offline-site $(OUT)/dist
 
 ## PDF handouts printed by Chromium: one per patient page and one of the clinician section, in dist/pdf/
 pdf: offline browser-deps
-	$(PY) -m macros.release.pdf build/offline-site dist/pdf
+	$(PY) -m macros.release.pdf $(OUT)/build/offline-site $(OUT)/dist/pdf
 
 ## Lighthouse scores (mobile) for the home, first trial and first patient page; prints, never fails
 audit: $(VENV_OK) $(NODE_OK) browser-deps

@@ -19,18 +19,18 @@ from .yamlio import read_yaml
 EXAMPLES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "minipack" / "data"
 
 
-def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+def resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in node:
         node = {**defs[node["$ref"].split("/")[-1]], **{k: v for k, v in node.items() if k != "$ref"}}
     if "allOf" in node and len(node["allOf"]) == 1:
-        node = _resolve({**node["allOf"][0], **{k: v for k, v in node.items() if k != "allOf"}}, defs)
+        node = resolve({**node["allOf"][0], **{k: v for k, v in node.items() if k != "allOf"}}, defs)
     return node
 
 
 def _type(node: dict[str, Any], defs: dict[str, Any]) -> str:
-    node = _resolve(node, defs)
+    node = resolve(node, defs)
     if "anyOf" in node:
-        kinds = [_type(n, defs) for n in node["anyOf"] if _resolve(n, defs).get("type") != "null"]
+        kinds = [_type(n, defs) for n in node["anyOf"] if resolve(n, defs).get("type") != "null"]
         return " or ".join(dict.fromkeys(kinds)) or "null"
     if "enum" in node:
         return "one of " + ", ".join(f"`{v}`" for v in node["enum"])
@@ -56,7 +56,7 @@ def _type(node: dict[str, Any], defs: dict[str, Any]) -> str:
 
 
 def _text_kind(node: dict[str, Any], defs: dict[str, Any]) -> str:
-    node = _resolve(node, defs)
+    node = resolve(node, defs)
     for option in node.get("anyOf", []):
         if found := _text_kind(option, defs):
             return found
@@ -67,7 +67,7 @@ def _text_kind(node: dict[str, Any], defs: dict[str, Any]) -> str:
 
 def _children(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any] | None:
     """The object schema whose fields sit under this one (through lists, optionals and mappings)."""
-    node = _resolve(node, defs)
+    node = resolve(node, defs)
     if "properties" in node:
         return node
     for option in node.get("anyOf", []):
@@ -82,8 +82,8 @@ def _children(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any] | No
 
 
 def _suffix(node: dict[str, Any], defs: dict[str, Any]) -> str:
-    node = _resolve(node, defs)
-    if node.get("type") == "array" or any(_resolve(o, defs).get("type") == "array" for o in node.get("anyOf", [])):
+    node = resolve(node, defs)
+    if node.get("type") == "array" or any(resolve(o, defs).get("type") == "array" for o in node.get("anyOf", [])):
         return "[]"
     if node.get("type") == "object" and "additionalProperties" in node and "properties" not in node:
         return ".<key>"
@@ -98,7 +98,7 @@ def fields(schema: dict[str, Any]) -> Iterator[tuple[str, str, bool, str, str]]:
         required = set(node.get("required", []))
         for name, prop in node.get("properties", {}).items():
             path = f"{prefix}{name}"
-            resolved = _resolve(prop, defs)
+            resolved = resolve(prop, defs)
             yield (path, _type(prop, defs), name in required, _text_kind(prop, defs),
                    str(prop.get("description") or resolved.get("description") or ""))
             child = _children(prop, defs)

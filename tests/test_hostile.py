@@ -22,6 +22,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros import schemas
+from macros.datamodel import resolve
 from macros.yamlio import read_yaml
 
 from .conftest import MINIPACK, build
@@ -41,18 +42,10 @@ class _Dumper(yaml.SafeDumper):
 _Dumper.add_representer(Decimal, lambda d, v: d.represent_scalar("tag:yaml.org,2002:float", str(v)))
 
 
-def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        node = {**defs[node["$ref"].split("/")[-1]], **{k: v for k, v in node.items() if k != "$ref"}}
-    if "allOf" in node and len(node["allOf"]) == 1:
-        node = _resolve({**node["allOf"][0], **{k: v for k, v in node.items() if k != "allOf"}}, defs)
-    return node
-
-
 def _branch(value: Any, node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     want = {dict: "object", list: "array", str: "string"}.get(type(value))
     for option in node.get("anyOf", []):
-        option = _resolve(option, defs)
+        option = resolve(option, defs)
         if option.get("type") == want or (want == "object" and "properties" in option):
             return option
     return node
@@ -60,7 +53,7 @@ def _branch(value: Any, node: dict[str, Any], defs: dict[str, Any]) -> dict[str,
 
 def hostile(value: Any, node: dict[str, Any], defs: dict[str, Any]) -> Any:
     """A copy of `value` with the suffix added to every text field (new objects: YAML aliases stay single)."""
-    node = _branch(value, _resolve(node, defs), defs)
+    node = _branch(value, resolve(node, defs), defs)
     if isinstance(value, str):
         return value + SUFFIX[node["x-text"]] if node.get("x-text") else value
     if isinstance(value, dict):

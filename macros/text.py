@@ -83,7 +83,7 @@ def md_escape(text: str) -> Markup:
     Line breaks become spaces: in Markdown a new line inside a value could start a list,
     a heading or a table row.
     """
-    flat = " ".join(str(text).split())
+    flat = re.sub(r"\s+", " ", str(text))  # a space at either end stays: text may sit next to a number
     return Markup("".join(f"&#{ord(ch)};" if ch in _MD_SPECIAL else ch for ch in flat))
 
 

@@ -30,7 +30,8 @@ def _ctx(guide, src: str) -> PageContext:
 
 def _with_references(guide, ctx: PageContext, body: str) -> str:
     refs = references.page_list(ctx.citations, guide.references, format_all(guide.references), "../references/")
-    return body + "\n<!-- references -->\n" + refs + "\n"
+    # str() first: adding text to Markup would escape the text (the golden files would show escaped HTML)
+    return str(body) + "\n<!-- references -->\n" + str(refs) + "\n"
 
 
 RENDERS = {
@@ -40,12 +41,12 @@ RENDERS = {
     "safety.md": ("safety.md", lambda g, c: "\n".join([safety.boxed_warnings(g, c), safety.warnings(g, c), safety.dose_modifications(g, c), safety.monitoring(g, c)])),
     "drug.md": ("mechanism.md", lambda g, c: "\n".join([drug.components(g, c), drug.mechanism(g, c), drug.approvals(g, c), drug.dosing(g, c)])),
     "sequencing.md": ("sequencing.md", lambda g, c: "\n".join([sequencing.pathway(g, c, Setting.metastatic), sequencing.guidelines(g, c), sequencing.timeline(g, c)])),
-    "glossary.md": ("glossary.md", lambda g, c: glossary.glossary(g, c) + "\n" + glossary.abbreviations(g)),
+    "glossary.md": ("glossary.md", lambda g, c: str(glossary.glossary(g, c)) + "\n" + glossary.abbreviations(g)),
     "patient_results.md": ("patients/study-results.md", lambda g, c: patient.results(g, c, Setting.metastatic)),
     "patient_side_effects.md": ("patients/side-effects.md", lambda g, c: "\n".join([
         patient.what_to_do(g, c), patient.about_side_effects(g, c), patient.side_effects(g, c, Setting.metastatic)])),
     "patient_dosing.md": ("patients/how-it-is-given.md", lambda g, c: patient.dosing(g, c)),
-    "patient_words.md": ("patients/words.md", lambda g, c: patient.words(g, c) + "\n" + glossary.abbreviations(g, "patient")),
+    "patient_words.md": ("patients/words.md", lambda g, c: str(patient.words(g, c)) + "\n" + glossary.abbreviations(g, "patient")),
 }
 
 
@@ -55,6 +56,7 @@ def test_render_matches_golden(name: str) -> None:
     src, render = RENDERS[name]
     ctx = _ctx(guide, src)
     out = _with_references(guide, ctx, render(guide, ctx))
+    assert "&lt;table" not in out and "&lt;div" not in out, "markup was escaped twice on its way to the golden file"
     golden = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(out, encoding="utf-8")

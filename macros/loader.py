@@ -294,7 +294,7 @@ def _check_dose_groups(g: Guide, c: _Collector) -> None:
         key = (mod.group, mod.setting.value)
         if key in seen:
             c.add(f, f"dose_modifications[{i}].group",
-                  f"group {mod.group!r} already has a {mod.setting.value} rule set ({seen[key]!r})")
+                  f"group {mod.group!r} already has a rule set for {mod.setting.value} ({seen[key]!r})")
         seen[key] = mod.id
 
 

@@ -131,3 +131,19 @@ def test_a_period_is_given_once_per_statement() -> None:
     with pytest.raises(ValidationError, match="at least two sources"):
         Fact(id="f", topic="T", sources_differ=True,
              statements=[Statement(source="A", text="x", reference="r", status=Status.verified)])
+
+
+def test_a_group_has_one_rule_set_per_setting(tmp_path: Path) -> None:
+    import shutil
+
+    from macros.errors import DataError
+    from macros.loader import load_guide
+
+    from .conftest import MINIPACK_DATA
+
+    data = tmp_path / "data"
+    shutil.copytree(MINIPACK_DATA, data)
+    safety = data / "safety.yml"
+    safety.write_text(safety.read_text().replace("    setting: metastatic\n    group: platelets", "    setting: early\n    group: platelets"))
+    with pytest.raises(DataError, match="group 'platelets' already has a rule set for early"):
+        load_guide(data)

@@ -52,7 +52,7 @@ def dose_modifications(guide: Guide, ctx: PageContext) -> Markup:
         blocks = [
             paragraph(join(f"Applies to: {mod.applies_to}.", ctx.cite(mod.reference), ctx.badge(mod.status, mod.topic))),
             table(mod.topic, ["When", "What to do"],
-                  [[r.when, join(r.action, ctx.badge(r.status, f"{mod.topic}: {r.when}") if r.status else "")]
+                  [[r.when, join(r.action, r.note, ctx.badge(r.status, f"{mod.topic}: {r.when}") if r.status else "")]
                    for r in mod.rules], class_="dose-modification", row_headers=False),
         ]
         if mod.note:

@@ -18,9 +18,12 @@ from .models import (
     AETable,
     Analysis,
     Drug,
+    Fact,
     Glossary,
     Patient,
     PlainResult,
+    Prescribing,
+    PrescribingSection,
     Reference,
     Result,
     Review,
@@ -34,6 +37,7 @@ from .models import (
 OVERVIEW_SRC = "trials/index.md"
 CATALOGUE_SRC = "references.md"
 SAFETY_SRC = "safety.md"
+PRESCRIBING_SRC = "prescribing.md"  # where patient pages link for a prescribing fact's detail
 
 
 def trial_src(trial_id: str) -> str:
@@ -55,6 +59,8 @@ class Guide:
     sequencing: Sequencing
     glossary: Glossary
     patient: Patient
+    # prescribing.yml, when the pack has one (label facts for prescribers and pharmacists)
+    prescribing: Prescribing | None = None
     # the review of the file each reference came from: a page citing it shows that record
     reference_reviews: dict[str, Review] = field(default_factory=dict)
     # where each record came from ("trial:<id>", "ref:<id>"), for messages raised after loading
@@ -84,6 +90,22 @@ class Guide:
             if table.id == table_id:
                 return table
         raise UnknownName("adverse-event table", table_id, (t.id for t in self.safety.adverse_event_tables))
+
+    def prescribing_section(self, section_id: str) -> PrescribingSection:
+        sections = self.prescribing.sections if self.prescribing else []
+        for section in sections:
+            if section.id == section_id:
+                return section
+        raise UnknownName("prescribing section", section_id, (s.id for s in sections))
+
+    def fact(self, fact_id: str) -> tuple[PrescribingSection, Fact]:
+        """A fact of prescribing.yml by id, with the section (the reviewed record) it belongs to."""
+        sections = self.prescribing.sections if self.prescribing else []
+        for section in sections:
+            for fact in section.facts:
+                if fact.id == fact_id:
+                    return section, fact
+        raise UnknownName("prescribing fact", fact_id, (f.id for s in sections for f in s.facts))
 
 
 def result_of(trial: Trial, result_id: str) -> Result:

@@ -19,6 +19,7 @@ from .models import (
     Drug,
     Glossary,
     Patient,
+    Prescribing,
     Reference,
     ReferenceFile,
     Review,
@@ -98,6 +99,8 @@ def _load(data_dir: Path) -> Guide:
     sequencing = c.parse(p, Sequencing) if (p := required("sequencing.yml")).exists() else None
     glossary = c.parse(p, Glossary) if (p := required("glossary.yml")).exists() else None
     patient = c.parse(p, Patient) if (p := required("patient.yml")).exists() else None
+    # Optional: a pack without label details for prescribers simply has no prescribing page.
+    prescribing = c.parse(p, Prescribing) if (p := data_dir / "prescribing.yml").exists() else None
 
     references: dict[str, Reference] = {}
     reference_reviews: dict[str, Review] = {}
@@ -148,6 +151,7 @@ def _load(data_dir: Path) -> Guide:
         sequencing=sequencing,
         glossary=glossary,
         patient=patient,
+        prescribing=prescribing,
         reference_reviews=reference_reviews,
         sources={**{f"trial:{k}": v for k, v in trial_files.items()}, **{f"ref:{k}": v for k, v in ref_files.items()}},
     )
@@ -232,6 +236,9 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
         for i, item in enumerate(items):
             need_ref(safety_file, f"{group}[{i}].reference", item.reference)
 
+    _check_dose_groups(g, c)
+    _check_prescribing(g, c)
+
     drug_file = d / "drug.yml"
     for i, ref_id in enumerate(g.drug.references):
         need_ref(drug_file, f"references[{i}]", ref_id)
@@ -274,6 +281,39 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
         c.add(gl_file, "terms", f"duplicate term id {dup!r}")
 
     _check_patient(g, c)
+
+
+def _check_dose_groups(g: Guide, c: _Collector) -> None:
+    """Rule sets shown side by side: one per setting in a group, and a setting for each."""
+    f = g.data_dir / "safety.yml"
+    seen: dict[tuple[str, str], str] = {}
+    for i, mod in enumerate(g.safety.dose_modifications):
+        if mod.group is None:
+            continue
+        if mod.setting is None:
+            c.add(f, f"dose_modifications[{i}].setting", f"a rule set in group {mod.group!r} needs the setting it is for")
+            continue
+        key = (mod.group, mod.setting.value)
+        if key in seen:
+            c.add(f, f"dose_modifications[{i}].group",
+                  f"group {mod.group!r} already has a rule set for {mod.setting.value} ({seen[key]!r})")
+        seen[key] = mod.id
+
+
+def _check_prescribing(g: Guide, c: _Collector) -> None:
+    if g.prescribing is None:
+        return
+    f = g.data_dir / "prescribing.yml"
+    for dup in _duplicates([s.id for s in g.prescribing.sections]):
+        c.add(f, "sections", f"duplicate section id {dup!r}")
+    for dup in _duplicates([x.id for s in g.prescribing.sections for x in s.facts]):
+        c.add(f, "sections", f"duplicate fact id {dup!r} (fact ids are unique across sections)")
+    for i, section in enumerate(g.prescribing.sections):
+        for j, fact in enumerate(section.facts):
+            for k, st in enumerate(fact.statements):
+                if st.reference not in g.references:
+                    c.add(f, f"sections[{i}].facts[{j}].statements[{k}].reference",
+                          f"unknown reference id {st.reference!r} (expected one defined in references/*.yml)")
 
 
 def _check_patient(g: Guide, c: _Collector) -> None:

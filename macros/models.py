@@ -388,15 +388,27 @@ class AETable(Checked, Reviewed):
 class Rule(Model):
     when: PlainText
     action: PlainText
+    status: Status | None = Field(
+        default=None, description="this rule's own status, when it differs from its rule set's (a row seen only in part)"
+    )
+    checked_against: list[PlainText] = Field(default_factory=list, description="where this rule was checked, if not the set's sources")
+    note: OptionalText = ""
 
 
 class DoseModification(Checked, Reviewed):
     id: Id
     topic: PlainText
     applies_to: PlainText
+    setting: Setting | None = Field(default=None, description="the setting these rules are for; leave out when they apply to every setting")
+    group: Id | None = Field(
+        default=None, description="rule sets for the same finding in different settings share a group and are shown side by side"
+    )
     rules: list[Rule] = Field(min_length=1)
     reference: Id
     note: OptionalText = ""
+
+    def rule_status(self, rule: Rule) -> Status:
+        return rule.status or self.status
 
 
 class Warning_(Checked, Reviewed):
@@ -407,10 +419,13 @@ class Warning_(Checked, Reviewed):
     reference: Id
 
 
-class Monitoring(Model):
+class Monitoring(Checked):
     what: PlainText
     when: PlainText
     reference: Id
+    plain: OptionalText = Field(
+        default="", description="the same check in everyday words, for patient pages; leave empty to keep it off them"
+    )
 
 
 class Safety(Reviewed):
@@ -488,11 +503,6 @@ class Pronunciation(Checked):
     note: OptionalText = ""
 
 
-class Pregnancy(Checked):
-    contraception_months_after_last_dose: int = Field(ge=0)
-    references: list[Id] = Field(min_length=1)
-
-
 class Drug(Reviewed):
     name: PlainText
     short_name: PlainText
@@ -506,9 +516,64 @@ class Drug(Reviewed):
     mechanism_notes: list[MechanismStep] = Field(default_factory=list)
     approvals: list[Approval]
     dosing: Dosing
-    pregnancy: Pregnancy | None = None
     boxed_warning_summary: PlainText
     references: list[Id] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- prescribing
+
+MONTHS_SLOT = "{months}"
+
+
+class Statement(Checked):
+    """What one source says on a topic: a label, a leaflet, a study. Sources that differ each get one."""
+
+    source: PlainText = Field(description="whose statement, as a reader should see it: 'US label', 'EU package leaflet'")
+    text: PlainText
+    reference: Id
+    months_after_last_dose: int | None = Field(
+        default=None, ge=1, description="a period after the last dose that patient pages tell (the text must give it too)"
+    )
+    plain: OptionalText = Field(
+        default="", description="the same statement in everyday words for patient pages; {months} marks where the period goes"
+    )
+
+    @model_validator(mode="after")
+    def _period_once(self) -> Statement:
+        months = self.months_after_last_dose
+        if months is not None and f"{months} months" not in self.text:
+            raise ValueError(f"text must give the period it records ('{months} months')")
+        if self.plain and (MONTHS_SLOT in self.plain) != (months is not None):
+            raise ValueError("plain needs {months} exactly when months_after_last_dose is given (the number is filled in from it)")
+        return self
+
+
+class Fact(Model):
+    id: Id
+    topic: PlainText
+    statements: list[Statement] = Field(min_length=1)
+    sources_differ: bool = Field(default=False, description="the sources disagree: the fact is also listed among the differences")
+    note: OptionalText = ""
+
+    @model_validator(mode="after")
+    def _differ_needs_two(self) -> Fact:
+        if self.sources_differ and len({s.source for s in self.statements}) < 2:
+            raise ValueError("sources_differ needs statements from at least two sources")
+        return self
+
+
+class PrescribingSection(Reviewed):
+    """One section of the prescribing page (specific populations, pharmacokinetics, preparation...)."""
+
+    id: Id
+    title: PlainText
+    facts: list[Fact] = Field(min_length=1)
+
+
+class Prescribing(Reviewed):
+    """`prescribing.yml`: label facts a prescriber or pharmacist needs, by section. Optional in a pack."""
+
+    sections: list[PrescribingSection] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- sequencing

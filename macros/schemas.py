@@ -26,6 +26,7 @@ from .models import (
     Drug,
     Glossary,
     Patient,
+    Prescribing,
     ReferenceFile,
     Safety,
     Sequencing,
@@ -44,6 +45,7 @@ KINDS: Mapping[str, tuple[type[BaseModel], str]] = MappingProxyType({
     "sequencing": (Sequencing, "sequencing.yml"),
     "glossary": (Glossary, "glossary.yml"),
     "patient": (Patient, "patient.yml"),
+    "prescribing": (Prescribing, "prescribing.yml"),
     "trial": (Trial, "trials/*.yml"),
     "references": (ReferenceFile, "references/*.yml"),
 })

@@ -16,7 +16,7 @@ from macros.citations import CitationRegistry
 from macros.loader import load_guide
 from macros.models import Role, Setting
 from macros.pagecontext import PageContext
-from macros.render import drug, glossary, patient, references, safety, sequencing, trials
+from macros.render import drug, glossary, patient, prescribing, references, safety, sequencing, trials
 
 from .conftest import MINIPACK_DATA
 
@@ -46,6 +46,11 @@ RENDERS = {
     "patient_side_effects.md": ("patients/side-effects.md", lambda g, c: "\n".join([
         patient.what_to_do(g, c), patient.about_side_effects(g, c), patient.side_effects(g, c, Setting.metastatic)])),
     "patient_dosing.md": ("patients/how-it-is-given.md", lambda g, c: patient.dosing(g, c)),
+    "prescribing.md": ("prescribing.md", lambda g, c: "\n".join([
+        prescribing.dose_modifications(g, c), prescribing.section(g, c, g.prescribing_section("populations")),
+        prescribing.monitoring(g, c), prescribing.differences(g, c)])),
+    "patient_prescribing.md": ("patients/how-given.md", lambda g, c: "\n".join([
+        patient.plain_monitoring(g, c), patient.plain_fact(g, c, "contraception")])),
     "patient_words.md": ("patients/words.md", lambda g, c: str(patient.words(g, c)) + "\n" + glossary.abbreviations(g, "patient")),
 }
 

@@ -72,10 +72,4 @@ def dosing(guide: Guide, ctx: PageContext) -> Markup:
         html("list.html", tag="ul", class_="administration", ids=None, items=list(d.administration)),
         paragraph(join(Markup("<strong>Missed or delayed dose:</strong>"), d.missed_dose)),
     ]
-    preg = guide.drug.pregnancy
-    if preg:
-        out.append(paragraph(join(
-            Markup("<strong>Contraception:</strong>"),
-            f"effective contraception during treatment and for {preg.contraception_months_after_last_dose} months "
-            "after the last dose.", ctx.cite(*preg.references), ctx.badge(preg.status, "contraception period"))))
     return Markup("\n\n").join(out)

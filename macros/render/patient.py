@@ -17,9 +17,9 @@ from types import MappingProxyType
 from markupsafe import Markup
 
 from .. import fmt
-from ..guide import Guide, analysis_of, plain_result_arms, result_of, trial_src
+from ..guide import PRESCRIBING_SRC, Guide, analysis_of, plain_result_arms, result_of, trial_src
 from ..markup import html, md
-from ..models import PlainResult, Setting, Statistic, Status, Trial, Urgency
+from ..models import MONTHS_SLOT, PlainResult, Setting, Statistic, Status, Trial, Urgency
 from ..pagecontext import PageContext
 from ..plain_numbers import RULE, OutOf100, months_words, out_of_100
 from ..text import inline_md, md_escape
@@ -196,15 +196,35 @@ def dosing(guide: Guide, ctx: PageContext) -> Markup:
                          rows=rows, class_="plain-dosing", row_headers=True, id="", row_ids=None))
 
 
-def contraception(guide: Guide, ctx: PageContext) -> Markup:
-    """'for 7 months after the last treatment', from the drug record; empty when not recorded."""
-    preg = guide.drug.pregnancy
-    if preg is None:
+def plain_fact(guide: Guide, ctx: PageContext, fact_id: str) -> Markup:
+    """A prescribing fact in everyday words: each source's `plain` sentence, the period filled in
+    from its record, then a link to the clinician detail. Empty when no statement has plain words."""
+    section, fact = guide.fact(fact_id)
+    ctx.shows(section)
+    sentences = []
+    for st in fact.statements:
+        if not st.plain:
+            continue
+        # Escape the whole sentence, then put the period where its (escaped) slot is.
+        text = md_escape(st.plain)
+        if st.months_after_last_dose is not None:
+            text = Markup(text.replace(md_escape(MONTHS_SLOT), Markup("%d months") % st.months_after_last_dose))
+        flag = badge(ctx, st.status, f"{fact.topic} ({st.source})")
+        sentences.append(text + (Markup(" ") + flag if flag else Markup("")))
+    if not sentences:
         return Markup("")
-    ctx.shows(guide.drug)
-    months = preg.contraception_months_after_last_dose
-    flag = badge(ctx, preg.status, "contraception period")
-    return Markup(f"for {months} months after the last treatment") + (Markup(" ") + flag if flag else Markup(""))
+    return Markup(" ").join(sentences) + Markup(" [Details](%s)") % Markup(ctx.link(PRESCRIBING_SRC, f"fact-{fact.id}"))
+
+
+def plain_monitoring(guide: Guide, ctx: PageContext) -> Markup:
+    """The monitoring schedule's checks that have everyday words, as a list."""
+    ctx.shows(guide.safety)
+    items = []
+    for m in guide.safety.monitoring:
+        if m.plain:
+            flag = badge(ctx, m.status, f"Monitoring: {m.what}")
+            items.append(md_escape(m.plain) + (Markup(" ") + flag if flag else Markup("")))
+    return md("plain_list.md", items=items)
 
 
 def every(guide: Guide) -> str:

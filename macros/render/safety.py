@@ -51,8 +51,9 @@ def dose_modifications(guide: Guide, ctx: PageContext) -> Markup:
     for mod in guide.safety.dose_modifications:
         blocks = [
             paragraph(join(f"Applies to: {mod.applies_to}.", ctx.cite(mod.reference), ctx.badge(mod.status, mod.topic))),
-            table(mod.topic, ["When", "What to do"], [[r.when, r.action] for r in mod.rules], class_="dose-modification",
-                  row_headers=False),
+            table(mod.topic, ["When", "What to do"],
+                  [[r.when, join(r.action, r.note, ctx.badge(r.status, f"{mod.topic}: {r.when}") if r.status else "")]
+                   for r in mod.rules], class_="dose-modification", row_headers=False),
         ]
         if mod.note:
             blocks.append(paragraph(mod.note))
@@ -62,5 +63,6 @@ def dose_modifications(guide: Guide, ctx: PageContext) -> Markup:
 
 def monitoring(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.safety)  # the monitoring list has no review of its own: the file's covers it
-    rows = [[m.what, join(m.when, ctx.cite(m.reference))] for m in guide.safety.monitoring]
+    rows = [[m.what, join(m.when, ctx.cite(m.reference), ctx.badge(m.status, f"Monitoring: {m.what}"))]
+            for m in guide.safety.monitoring]
     return table("Monitoring", ["What", "When"], rows, class_="monitoring")

@@ -188,7 +188,9 @@ class Reference(Model):
     @classmethod
     def _canonical_url(cls, v: str) -> str:
         # Links go to canonical addresses only; mirrors must never reach the site.
-        allowed = ("https://doi.org/", "https://pubmed.ncbi.nlm.nih.gov/", "https://clinicaltrials.gov/")
+        # NCI's own PDQ summaries have no DOI or PubMed record: their cancer.gov address is canonical.
+        allowed = ("https://doi.org/", "https://pubmed.ncbi.nlm.nih.gov/", "https://clinicaltrials.gov/",
+                   "https://www.cancer.gov/publications/pdq/")
         if v and not v.startswith(allowed):
             raise ValueError(f"expected a canonical address starting with one of {', '.join(allowed)}; got {v!r}")
         return v

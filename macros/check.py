@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import DataError
 from .loader import load_guide
+from .standing import stale
 
 
 def main(argv: list[str]) -> int:
@@ -19,6 +20,8 @@ def main(argv: list[str]) -> int:
         print(err, file=sys.stderr)
         return 1
     took = time.perf_counter() - started
+    for message in stale(guide.sequencing):  # a warning here; a strict build fails on it
+        print(f"warning: {message}", file=sys.stderr)
     print(
         f"{data_dir}: OK — {len(guide.trials)} trials, {len(guide.references)} references, "
         f"{len(guide.safety.adverse_event_tables)} adverse-event tables, {len(guide.glossary.terms)} terms "

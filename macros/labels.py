@@ -1,4 +1,4 @@
-"""Words the engine shows for its own categories (pathway positions, a trial's role).
+"""Words the engine shows for its own categories (a trial's role).
 
 One module with no imports, so render functions and figures share the same words
 without importing each other.
@@ -7,10 +7,6 @@ without importing each other.
 from __future__ import annotations
 
 from types import MappingProxyType
-
-POSITION_LABEL = MappingProxyType(
-    {"preferred": "Preferred", "option": "Option", "historical": "Historical", "under study": "Under study"}
-)
 
 ROLE_LABEL = MappingProxyType({
     "subject": "studied as the experimental treatment",

@@ -261,6 +261,10 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
                         c.add(seq_file, f"{where}.trials[{m}]", f"unknown trial id {tid!r} (expected a file in trials/)")
                 for m, ref_id in enumerate(opt.references):
                     need_ref(seq_file, f"{where}.references[{m}]", ref_id)
+                for m, action in enumerate(opt.regulatory):
+                    need_ref(seq_file, f"{where}.regulatory[{m}].reference", action.reference)
+                for m, statement in enumerate(opt.guidelines):
+                    need_ref(seq_file, f"{where}.guidelines[{m}].reference", statement.reference)
     for dup in _duplicates([s.id for p in g.sequencing.pathways for s in p.steps]):
         c.add(seq_file, "pathways", f"duplicate step id {dup!r}")
     for i, path in enumerate(g.sequencing.pathways):

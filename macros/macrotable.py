@@ -29,6 +29,7 @@ from .render import (
     changes,
     drug,
     embeds,
+    evidence,
     figures,
     glossary,
     patient,
@@ -111,6 +112,8 @@ class MacroTable:
             "guidelines": lambda setting=None: sequencing.guidelines(g, ctx(), _setting(setting) if setting else None),
             "timeline": lambda: sequencing.timeline(g, ctx()),
             "sequencing_current_as_of": lambda: sequencing.current_as_of(g),
+            "evidence_levels": lambda: evidence.levels(),
+            "evidence_endpoints": lambda: evidence.endpoints(),
             "glossary": lambda: glossary.glossary(g, ctx()),
             "reference_catalogue": lambda: references.catalogue(g.references, session.formatted),
             # Patient pages: the same records in everyday words (render/patient.py).

@@ -188,7 +188,9 @@ class Reference(Model):
     @classmethod
     def _canonical_url(cls, v: str) -> str:
         # Links go to canonical addresses only; mirrors must never reach the site.
-        allowed = ("https://doi.org/", "https://pubmed.ncbi.nlm.nih.gov/", "https://clinicaltrials.gov/")
+        # NCI's own PDQ summaries have no DOI or PubMed record: their cancer.gov address is canonical.
+        allowed = ("https://doi.org/", "https://pubmed.ncbi.nlm.nih.gov/", "https://clinicaltrials.gov/",
+                   "https://www.cancer.gov/publications/pdq/")
         if v and not v.startswith(allowed):
             raise ValueError(f"expected a canonical address starting with one of {', '.join(allowed)}; got {v!r}")
         return v
@@ -579,12 +581,43 @@ class Prescribing(Reviewed):
 # --------------------------------------------------------------------------- sequencing
 
 
+class RegulatoryAction(Checked):
+    """One regulator's dated action on a pathway option: who did what, when, and for what."""
+
+    authority: PlainText = Field(description="the regulator, e.g. 'US FDA', 'European Commission'")
+    action: Literal["approved", "breakthrough therapy designation"]
+    date: PartialDate
+    scope: PlainText = Field(description="what the action is for, in our words")
+    reference: Id
+    note: OptionalText = Field(default="", description="how the action was seen, e.g. 'news report; the notice itself was not seen'")
+
+
+class GuidelineStatement(Checked):
+    """What one guideline (body and year) says about a pathway option, and how it ranks it."""
+
+    body: PlainText
+    year: int | None = Field(default=None, ge=1990, le=2100, description="leave out when the sources do not give it")
+    stance: Literal["preferred", "recommended", "listed", "replaced"] = Field(
+        description="preferred: ranked first; recommended: should be offered; listed: one of several options; "
+                    "replaced: the guideline says to use something else instead")
+    wording: PlainText = Field(description="what the guideline says about this option, in our words")
+    reference: Id
+
+
 class Option(Checked):
+    """A treatment choice at a step. Its status is not typed in: the label shown is derived
+    (`macros/standing.py`) from the dated regulatory actions and guideline statements below."""
+
     name: PlainText
-    position: Literal["preferred", "option", "historical", "under study"]
     text: InlineMarkdown
     trials: list[Id] = Field(default_factory=list)
     references: list[Id] = Field(default_factory=list)
+    regulatory: list[RegulatoryAction] = Field(default_factory=list)
+    guidelines: list[GuidelineStatement] = Field(default_factory=list)
+    guideline_gap: OptionalText = Field(
+        default="", description="what the sources could not verify about guideline adoption; "
+                                "when given, the label says the guidelines' position is not verified")
+    checked_on: datetime.date = Field(description="when these facts were last checked against the sources")
 
 
 class Step(Model):

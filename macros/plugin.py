@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import html
 import json
-import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from material.plugins.offline.plugin import OfflinePlugin
 from mkdocs.commands.build import _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -44,8 +43,9 @@ from .pages import site_nav, theme_title, trials_nav
 from .reuse import embeds
 from .reuse.version import project_version
 from .session import BuildSession, Settings
+from .standing import stale
 
-log = logging.getLogger("mkdocs.plugins.guide")
+log = get_plugin_logger("guide")
 
 SHIM_DEST = "assets/vendor/iframe-worker/shim.js"
 SHIM_LICENCE_DEST = "assets/vendor/iframe-worker/LICENSE.txt"
@@ -77,6 +77,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         except DataError as err:
             raise PluginError(str(err)) from None
         self.pack = pack
+        # A pathway option's status is a dated fact: one checked before the pathway's "current as
+        # of" date may be out of date. A warning, so a --strict build fails until it is checked.
+        for message in stale(guide.sequencing):
+            log.warning(message)
         # `mkdocs serve` rebuilds when the evidence or the engine changes, not only the prose.
         for path in (str(pack / "data"), str(pack / "docs"), str(Path(__file__).resolve().parent)):
             if path not in config.watch:

@@ -19,6 +19,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
+from macros import standing
 from macros.errors import DataError
 from macros.figures import ae_chart, embed, forest, icons, mechanism, pathway, schema
 from macros.figures import svg as figsvg
@@ -357,7 +358,9 @@ def test_pathway_diagrams_branch_and_link_to_the_evidence(guide):
         parents = pathway.parents(path)
         assert {s.get("data-step"): s.get("data-follows") for s in steps} == parents
         options = root.findall(".//s:g[@class='pathway-option']", NS)
-        assert [o.get("data-position") for o in options] == [o.position for s in path.steps for o in s.options]
+        assert [o.get("data-standing") for o in options] == [standing.standing(o).value for s in path.steps for o in s.options]
+        for g, o in zip(options, [o for s in path.steps for o in s.options]):  # the derived label, in words
+            assert " ".join(words(g).split()).startswith(standing.label(o)), words(g)
         links = [a.get("href") for a in root.iter(f"{SVG_NS}a")]
         assert links == [f"../trials/{t}/" for s in path.steps for o in s.options for t in o.trials]
         assert any(t.startswith("Current as of ") for t in texts(root))

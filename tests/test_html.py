@@ -36,6 +36,7 @@ CANONICAL_EXTERNAL = [
     re.compile(r"^https://doi\.org/10\.\d{4,9}/[^\s\"'<>]*[^\s\"'<>.,;:)\]]$"),
     re.compile(r"^https://pubmed\.ncbi\.nlm\.nih\.gov/[1-9]\d*/$"),
     re.compile(r"^https://clinicaltrials\.gov/study/NCT\d{8}$"),
+    re.compile(r"^https://www\.cancer\.gov/publications/pdq/[a-z0-9/-]+$"),  # NCI PDQ summaries (no DOI)
 ]
 
 

@@ -3,10 +3,11 @@
 Steps come in the order of `sequencing.yml`; each follows the step listed before it
 unless it names another (`follows`) or is a starting point of its own
 (`separate_start`). A step with several next steps branches: the next steps are
-indented under it. Each option shows how the cited guidelines rank it, by its
-label and by the style of its outline (thick, plain, dashed or dotted), never by
-colour alone, and links to the page of every trial it names. The pathway's
-`current_as_of` date is printed in the figure.
+indented under it. Each option shows its status as derived from its dated facts
+(`macros/standing.py`): the label in words (who approved it and when, which guideline
+and year says what) and its category by the style of its outline (thick, plain, dashed
+or dotted), never by colour alone; it links to the page of every trial it names. The
+pathway's `current_as_of` date is printed in the figure.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from types import MappingProxyType
 
 from .. import fmt
 from ..guide import Guide, trial_src
-from ..labels import POSITION_LABEL
 from ..models import Option, Pathway, Setting, Step
+from ..standing import STANDING_LEGEND, Standing, label, standing
 from . import svg
 from .svg import AXIS, LINK, MUTED, NARROW, NEUTRAL_TINT, Figure, Text, text_block
 
@@ -27,13 +28,14 @@ PAD = 8
 INDENT = 24  # each branch level, and options under their step
 RAIL = 10  # connector distance from a box's left edge
 
-# (outline colour, width, dash pattern) per position; the colours pass 4.5:1 as text on white.
+# (outline colour, width, dash pattern) per derived standing; the colours pass 4.5:1 as text on white.
 STYLE = MappingProxyType({
-    "preferred": ("#0b5d1e", 3.0, ""),
-    "option": ("#1f4e79", 1.5, ""),
-    "under study": ("#6b3e00", 1.5, "6 3"),
-    "historical": ("#595959", 1.5, "2 3"),
+    Standing.recommended.value: ("#0b5d1e", 3.0, ""),
+    Standing.current.value: ("#1f4e79", 1.5, ""),
+    Standing.trial_only.value: ("#6b3e00", 1.5, "6 3"),
+    Standing.replaced.value: ("#595959", 1.5, "2 3"),
 })
+LEGEND = MappingProxyType({k.value: v for k, v in STANDING_LEGEND.items()})
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class OptionBox:
     h: float
     lines: list[Text]
     evidence: list[LinkLine]
+    standing: str
     colour: str
     stroke_width: float
     dash: str
@@ -117,9 +120,10 @@ def _wrap_links(parts: list[Link], x: float, y: float, width: float, size: float
 
 
 def _option(guide: Guide, option: Option, x: float, y: float, w: float, href: Callable[[str], str]) -> OptionBox:
-    colour, stroke_width, dash = STYLE[option.position]
-    tag = Text(x + 10, y + 19, POSITION_LABEL[option.position], svg.SMALL, bold=True, fill=colour)
-    name, after = text_block(option.name, x + 10, y + 19 + 17, w - 20, svg.SIZE, line=17)
+    kind = standing(option).value
+    colour, stroke_width, dash = STYLE[kind]
+    tag, after = text_block(label(option), x + 10, y + 19, w - 20, svg.SMALL, bold=True, fill=colour, line=16)
+    name, after = text_block(option.name, x + 10, after + 1, w - 20, svg.SIZE, line=17)
     evidence: list[LinkLine] = []
     if option.trials:
         parts = [Link("Evidence: ", None)]
@@ -128,7 +132,7 @@ def _option(guide: Guide, option: Option, x: float, y: float, w: float, href: Ca
             if i < len(option.trials) - 1:
                 parts.append(Link(", ", None))
         evidence, after = _wrap_links(parts, x + 10, after + 1, w - 20, svg.SMALL, 16)
-    return OptionBox(option, x, y, w, after - y - 5, [tag, *name], evidence, colour, stroke_width, dash)
+    return OptionBox(option, x, y, w, after - y - 5, [*tag, *name], evidence, kind, colour, stroke_width, dash)
 
 
 def pathway_diagram(guide: Guide, path: Pathway, href: Callable[[str], str]) -> Figure:
@@ -170,15 +174,14 @@ def pathway_diagram(guide: Guide, path: Pathway, href: Callable[[str], str]) -> 
 
     y += 30
     legend = []
-    for i, position in enumerate(STYLE):
-        col, row = i % 2, i // 2
-        legend.append((position, PAD + col * 196, y + row * 26))
-    y += 2 * 26 + 6
+    for i, kind in enumerate(STYLE):  # one per row: the legend's words are long
+        legend.append((kind, PAD, y + i * 26))
+    y += len(STYLE) * 26 + 6
     dated = Text(PAD, y + 4, f"Current as of {fmt.date(guide.sequencing.current_as_of)}", svg.SMALL, bold=True)
     height = y + 14
     body = svg.render_svg(
         "pathway.svg", title_lines=title_lines, steps=boxes, by_id=by_id, legend=legend, styles=STYLE,
-        labels=POSITION_LABEL, dated=dated, axis=AXIS, tint=NEUTRAL_TINT, link=LINK, small=svg.SMALL,
+        labels=LEGEND, dated=dated, axis=AXIS, tint=NEUTRAL_TINT, link=LINK, small=svg.SMALL,
     )
     return Figure(f"pathway-{path.id}", KIND, title, _desc(guide, path), NARROW, height, body, interactive=True)
 
@@ -186,7 +189,7 @@ def pathway_diagram(guide: Guide, path: Pathway, href: Callable[[str], str]) -> 
 def _desc(guide: Guide, path: Pathway) -> str:
     steps = []
     for number, step in enumerate(path.steps, start=1):
-        options = "; ".join(f"{o.name} ({POSITION_LABEL[o.position].lower()})" for o in step.options)
+        options = "; ".join(f"{o.name} ({label(o)})" for o in step.options)
         steps.append(f"Step {number}, {step.title}" + (f": {options}" if options else ""))
     return (f"Treatment pathway, current as of {fmt.date(guide.sequencing.current_as_of)}. "
             + ". ".join(steps) + ". Options link to the trials behind them.")

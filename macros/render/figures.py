@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import fmt
+from .. import fmt, standing
 from ..figures import ae_chart as ae_figure
 from ..figures import embed, forest, icons, mechanism, pathway, schema
 from ..figures.svg import render_svg
 from ..guide import Guide, trial_src
-from ..labels import POSITION_LABEL
 from ..models import Setting, Trial
 from ..pagecontext import PageContext
 from ..plain_numbers import out_of_100
@@ -87,7 +86,7 @@ def pathway_diagram(guide: Guide, ctx: PageContext, setting: str, with_table: bo
         in_file = pathway.pathway_diagram(guide, path, embed.linker(embed.file_url(fig.key), ctx.use_directory_urls))
         if with_table:
             caption = f"{path.title}: steps and options, current as of {date}. Each option links to the trials behind it."
-            alternative = render_svg("pathway_list.html", path=path, labels=POSITION_LABEL, trials=guide.trials,
+            alternative = render_svg("pathway_list.html", path=path, label=standing.label, trials=guide.trials,
                                      href=on_page, trial_src=trial_src, date=date)
         else:
             caption = (f"{path.title}: steps and options, current as of {date}. Each option links to the trials "

@@ -4,22 +4,39 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import fmt
+from .. import fmt, standing
 from ..guide import Guide, trial_src
-from ..labels import POSITION_LABEL
 from ..markup import html, join, md, paragraph, table
 from ..models import Option, Setting
 from ..pagecontext import PageContext
 from ..text import inline_html
 
 
+def _facts(ctx: PageContext, opt: Option) -> Markup:
+    """The dated facts the option's label is derived from, each with its source and status."""
+    items = []
+    for a in opt.regulatory:
+        items.append(join(Markup("<strong>%s:</strong>") % f"{a.authority}, {fmt.date(a.date)}",
+                          f"{standing.ACTION_LABEL[a.action]} for {a.scope}.", a.note,
+                          ctx.cite(a.reference), ctx.badge(a.status, f"{opt.name}: {a.authority}")))
+    for s in opt.guidelines:
+        items.append(join(Markup("<strong>%s</strong>") % standing.guideline_name(s),
+                          f"({standing.STANCE_LABEL[s.stance].lower()}):", s.wording,
+                          ctx.cite(s.reference), ctx.badge(s.status, f"{opt.name}: {s.body}")))
+    if opt.guideline_gap:
+        items.append(join(Markup("<strong>Not verified:</strong>"), opt.guideline_gap))
+    items.append(join(f"Checked against the sources on {fmt.long_date(opt.checked_on)}."))
+    return html("list.html", tag="ul", class_="option-facts", ids=None, items=items)
+
+
 def _option(guide: Guide, ctx: PageContext, opt: Option) -> Markup:
     trials = join(*(html("link.html", href=ctx.href(trial_src(t)), text=guide.trials[t].name) for t in opt.trials), sep=", ")
-    position = html("position.html", position=opt.position, label=POSITION_LABEL[opt.position])
+    status = html("standing.html", kind=standing.standing(opt).value, label=standing.label(opt))
     return join(
-        Markup("<strong>%s</strong>") % opt.name, position, inline_html(opt.text),
+        Markup("<strong>%s</strong>") % opt.name, status, inline_html(opt.text),
         join("Evidence:", trials + Markup(".")) if opt.trials else "",
         ctx.cite(*opt.references) if opt.references else "", ctx.badge(opt.status, opt.name),
+        _facts(ctx, opt),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .. import evidence_levels
 from ..guide import arm_labels
 from ..markup import html
 from ..models import AETable, Result, Status, Trial
@@ -16,7 +17,8 @@ def results_table(trial: Trial, analysis_id: str, results: list[Result], ctx: Pa
     for r in results:
         if r.status == Status.unverified:
             ctx.flag_unverified(f"{trial.name}: {r.endpoint}")
-        rows.append({"result": r, "cite": ctx.cite(r.reference)})
+        rows.append({"result": r, "cite": ctx.cite(r.reference), "level": evidence_levels.level(trial, r),
+                     "meaning": evidence_levels.meaning(trial, r)})
     arms = [a for a in trial.arms if any(a.id in r.arms for r in results)] or list(trial.arms)
     return html("results_table.html", caption=caption, analysis_id=analysis_id, arms=arms, rows=rows,
                 arm_labels=arm_labels(trial))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import fmt
+from .. import evidence_levels, fmt
 from ..guide import Guide, arm_labels, primary_result, trial_src
 from ..labels import ROLE_LABEL
 from ..markup import html, join, md, paragraph, table
@@ -30,12 +30,14 @@ def overview(guide: Guide, ctx: PageContext, setting: Setting, roles: tuple[Role
                 figure = join(figure, ctx.badge(result.status, f"{trial.name} {result.endpoint}"))
         else:
             figure = Markup("see trial page")
+        level = (evidence_levels.level(trial, result) if result else None) or evidence_levels.NOT_CLASSIFIED
         link = html("link.html", href=ctx.href(trial_src(trial.id)), text=trial.name)
-        rows.append([link, trial.line, trial.phase, _n(trial), " vs ".join(a.label for a in trial.arms), figure])
+        rows.append([link, trial.line, trial.phase, _n(trial), " vs ".join(a.label for a in trial.arms), figure, level])
     if not rows:
         return Markup("")
     return table(f"Trials: {guide.site.setting_labels[setting]}",
-                 ["Trial", "Line / setting", "Phase", "Patients", "Arms", "Primary endpoint result"], rows,
+                 ["Trial", "Line / setting", "Phase", "Patients", "Arms", "Primary endpoint result",
+                  "Level of evidence (PDQ)"], rows,
                  class_="trials-overview", id=f"trials-{setting.value}" + ("-context" if Role.context in roles else ""))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from types import MappingProxyType
 
+from .. import evidence_levels
 from ..guide import Guide
 from ..models import Comparison, Result, Statistic, Trial
 
@@ -24,7 +25,7 @@ TRIAL_COLUMNS = (
 
 EFFICACY_COLUMNS = (
     "trial_id", "trial_name", "analysis_id", "analysis", "data_cutoff", "result_id", "endpoint", "endpoint_kind",
-    "primary_endpoint", "timepoint", "row", "arm_id", "arm", "statistic", "value", "unit", "not_reached",
+    "level_of_evidence", "primary_endpoint", "timepoint", "row", "arm_id", "arm", "statistic", "value", "unit", "not_reached",
     "ci_lower", "ci_upper", "events", "denominator", "measure", "comparison", "ci_level", "p", "p_note", "stratified",
     "reference", "status", "note",
 )
@@ -68,7 +69,8 @@ def efficacy(guide: Guide) -> list[Row]:
             common: Row = {
                 "trial_id": trial.id, "trial_name": trial.name, "analysis_id": analysis.id, "analysis": analysis.label,
                 "data_cutoff": analysis.data_cutoff, "result_id": result.id, "endpoint": result.endpoint,
-                "endpoint_kind": result.kind, "primary_endpoint": result.primary_endpoint,
+                "endpoint_kind": result.kind, "level_of_evidence": evidence_levels.level(trial, result),
+                "primary_endpoint": result.primary_endpoint,
                 "timepoint": result.timepoint or None,
             }
             tail: Row = {"reference": result.reference, "status": result.status.value, "note": result.note or None}

@@ -1,0 +1,74 @@
+"""The level of evidence of a result, computed from its trial's design and its endpoint.
+
+The scheme is the National Cancer Institute's PDQ "Levels of Evidence for Adult and
+Pediatric Cancer Treatment Studies" (health professional version, summation of levels as
+revised 3 August 2023): the strength of the study design and the strength of the end point
+together give a level from A1 (strongest) to D. Only what the data records is used:
+
+- design: a randomised trial (`Trial.randomised`); a subset analysis of one (an analysis of
+  kind `exploratory`, which in the data is a subgroup or exploratory analysis), which PDQ
+  places one design category lower, with nonrandomised controlled trials; a trial with a
+  single arm, which is a case series in PDQ's terms (its patients are selected, not
+  consecutive). A nonrandomised trial with several arms is not classified: whether it had a
+  planned comparison of efficacy is not recorded.
+- end point: overall survival; event-based surrogates (event-free, relapse-free,
+  disease-free and progression-free survival, with invasive disease-free survival counted
+  as disease-free and distant recurrence-free as relapse-free survival); tumour response
+  (objective response rate, with pathological complete response counted as a response).
+  Other end points (clinical benefit rate, duration of response, toxicity and the like) have
+  no place in the scheme and are left unclassified, never forced into one.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from .models import Result, Trial
+
+RANDOMISED, SUBSET, CASE_SERIES = "randomised", "subset", "case-series"
+SURVIVAL, EVENT, RESPONSE = "survival", "event", "response"
+
+ENDPOINT_GROUP = MappingProxyType({
+    "OS": SURVIVAL,
+    "EFS": EVENT, "DFS": EVENT, "IDFS": EVENT, "iDFS": EVENT, "DRFS": EVENT, "PFS": EVENT,
+    "ORR": RESPONSE, "pCR": RESPONSE,
+})
+
+_LEVEL = MappingProxyType({
+    (RANDOMISED, SURVIVAL): "A1", (RANDOMISED, EVENT): "B1", (RANDOMISED, RESPONSE): "B3",
+    (SUBSET, SURVIVAL): "B4", (SUBSET, EVENT): "B4", (SUBSET, RESPONSE): "B4",
+    (CASE_SERIES, SURVIVAL): "C1", (CASE_SERIES, EVENT): "C2", (CASE_SERIES, RESPONSE): "C3",
+})
+
+# Each level this engine can compute, in our words (the page explaining the scheme shows these).
+MEANING = MappingProxyType({
+    "A1": "randomised trial, overall survival",
+    "B1": "randomised trial, event-free, relapse-free, disease-free or progression-free survival",
+    "B3": "randomised trial, tumour response",
+    "B4": "subset analysis of a randomised trial (counted as a nonrandomised controlled comparison)",
+    "C1": "single-arm trial or other case series, overall survival",
+    "C2": "single-arm trial or other case series, event-free, relapse-free, disease-free or progression-free survival",
+    "C3": "single-arm trial or other case series, tumour response",
+})
+
+NOT_CLASSIFIED = "not classified"
+
+
+def design(trial: Trial, result: Result) -> str | None:
+    if trial.randomised:
+        analysis = next(a for a in trial.analyses if a.id == result.analysis)
+        return SUBSET if analysis.kind == "exploratory" else RANDOMISED
+    if len(trial.arms) == 1:
+        return CASE_SERIES
+    return None
+
+
+def level(trial: Trial, result: Result) -> str | None:
+    """'A1', 'B1', ... or None when the design or the end point has no place in the scheme."""
+    d, e = design(trial, result), ENDPOINT_GROUP.get(result.kind)
+    return _LEVEL[(d, e)] if d and e else None
+
+
+def meaning(trial: Trial, result: Result) -> str:
+    code = level(trial, result)
+    return MEANING[code] if code else "the design or the end point has no place in the PDQ scheme"

@@ -118,3 +118,25 @@ def date(value: str) -> str:
 def long_date(d: datetime.date) -> str:
     """A full date in words: '29 November 2026'."""
     return f"{d.day} {MONTHS[f'{d.month:02d}']} {d.year}"
+
+
+# The one rule for absolute differences, stated wherever one is shown.
+DIFFERENCE_RULE = ("Absolute differences are computed here from the two published percentages (the first arm "
+                   "minus the second) and are not rounded: they keep the decimals of the figures they come from.")
+
+
+def absolute_difference(result: Result, arms: tuple[str, str]) -> Decimal | None:
+    """Percentage points between two arms' published rates of one result (same time point); None when
+    the result is not a rate or either rate is missing. Never derived from a hazard ratio."""
+    if result.statistic != Statistic.rate:
+        return None
+    a, b = result.arms.get(arms[0]), result.arms.get(arms[1])
+    if a is None or b is None or a.value is None or b.value is None:
+        return None
+    return a.value - b.value
+
+
+def difference(points: Decimal, timepoint: str) -> str:
+    """'11.3 percentage points at 3 years'; a negative difference with a minus sign: '−2.0 percentage points'."""
+    shown = f"\u2212{num(-points)}" if points < 0 else num(points)
+    return f"{shown} percentage points" + (f" at {timepoint}" if timepoint else "")

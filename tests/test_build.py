@@ -167,3 +167,26 @@ def test_glossary_abbreviations_in_page_prose_carry_their_definition(real_site: 
                 f"{md.name}: {abbreviation} has no tooltip with its definition"
             checked += 1
     assert checked >= 3, f"only {checked} abbreviations checked: is the prose extraction right?"
+
+
+def test_absolute_differences_are_the_published_rates_subtracted(real_site: Path, guide) -> None:
+    from decimal import Decimal
+
+    page = soup(real_site / "trials" / "katherine" / "index.html")
+    idfs = page.select_one('tr[data-result="idfs"] [data-field="absolute-difference"]').get_text()
+    assert "T-DM1 minus Trastuzumab: 11.3 percentage points at 3 years" in idfs  # 88.3% vs 77.0%
+    assert page.select_one(".difference-rule"), "the page states how differences are computed"
+    checked = 0
+    for trial_id, trial in guide.trials.items():
+        html = soup(real_site / "trials" / trial_id / "index.html")
+        for cell in html.select('[data-field="absolute-difference"]'):
+            result = next(r for r in trial.results if r.id == cell.find_parent("tr")["data-result"])
+            labels = {a.label: a.id for a in trial.arms}
+            text = cell.get_text().removeprefix("Absolute difference (").rstrip(")")
+            names, _, rest = text.partition(": ")
+            first, _, second = names.partition(" minus ")
+            shown = Decimal(rest.split(" ")[0].replace("\u2212", "-"))
+            assert shown == result.arms[labels[first]].value - result.arms[labels[second]].value, (trial_id, result.id)
+            assert result.statistic.value == "rate", "never from a median or a hazard ratio"
+            checked += 1
+    assert checked >= 5

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import evidence_levels
+from .. import evidence_levels, fmt
 from ..guide import arm_labels
 from ..markup import html
 from ..models import AETable, Result, Status, Trial
@@ -18,10 +18,30 @@ def results_table(trial: Trial, analysis_id: str, results: list[Result], ctx: Pa
         if r.status == Status.unverified:
             ctx.flag_unverified(f"{trial.name}: {r.endpoint}")
         rows.append({"result": r, "cite": ctx.cite(r.reference), "level": evidence_levels.level(trial, r),
-                     "meaning": evidence_levels.meaning(trial, r)})
+                     "meaning": evidence_levels.meaning(trial, r), "difference": _difference(trial, r)})
     arms = [a for a in trial.arms if any(a.id in r.arms for r in results)] or list(trial.arms)
     return html("results_table.html", caption=caption, analysis_id=analysis_id, arms=arms, rows=rows,
                 arm_labels=arm_labels(trial))
+
+
+def has_difference(trial: Trial) -> bool:
+    """Whether any result of the trial shows an absolute difference (its page then states the rule)."""
+    return any(_difference(trial, r) for r in trial.results)
+
+
+def _difference(trial: Trial, result: Result) -> str | None:
+    """'Drug A minus placebo: 11.3 percentage points at 3 years' for a two-arm rate result."""
+    pair = next((c.arms for c in result.all_comparisons if c.arms), None)
+    if pair is None:
+        with_rates = [a.id for a in trial.arms if a.id in result.arms]
+        if len(with_rates) != 2:
+            return None
+        pair = (with_rates[0], with_rates[1])
+    points = fmt.absolute_difference(result, pair)
+    if points is None:
+        return None
+    labels = arm_labels(trial)
+    return f"{labels[pair[0]]} minus {labels[pair[1]]}: {fmt.difference(points, result.timepoint)}"
 
 
 def ae_table(trial: Trial, table: AETable, ctx: PageContext) -> Markup:

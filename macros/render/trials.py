@@ -12,7 +12,7 @@ from ..models import Result, Role, Setting, Status, Trial
 from ..pagecontext import PageContext
 from ..text import inline_html
 from . import figures
-from .tables import ae_table, results_table
+from .tables import ae_table, has_difference, results_table
 
 
 def overview(guide: Guide, ctx: PageContext, setting: Setting, roles: tuple[Role, ...]) -> Markup:
@@ -126,6 +126,7 @@ def page(guide: Guide, trial: Trial, ctx: PageContext) -> Markup:
         facts=html("facts_table.html", caption=f"{trial.name}: design", head=("Item", "Detail"), rows=facts, id=""),
         arms=arms, design_figures=figures.design_blocks(guide, trial, ctx), forest=figures.forest_blocks(guide, trial, ctx),
         analyses=analyses, no_results=paragraph("No efficacy results are recorded for this trial."),
+        difference_rule=paragraph(fmt.DIFFERENCE_RULE, "difference-rule") if has_difference(trial) else None,
         safety=safety, safety_link=safety_link,
         changed=paragraph(inline_html(trial.what_it_changed)),
         publications=paragraph(join("Main publications and records:", cited)),

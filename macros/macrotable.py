@@ -26,6 +26,7 @@ from .pagecontext import PageContext
 from .pagetext import current_line
 from .plain_numbers import RULE
 from .render import (
+    audience,
     changes,
     drug,
     embeds,
@@ -118,6 +119,7 @@ class MacroTable:
             "pronunciations": lambda: patient.pronunciations(g, ctx()),
             "plain_glossary": lambda: patient.words(g, ctx()),
             "rounding_rule": lambda: md_escape(RULE),
+            "audience_doors": lambda: audience.doors(g, ctx()),
             "change_log": lambda: changes.change_log(g),
             "review_schedule": lambda: changes.review_schedule(g),
             # Embed pages and downloads (reuse/).

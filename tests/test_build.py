@@ -148,7 +148,7 @@ def test_glossary_abbreviations_in_page_prose_carry_their_definition(real_site: 
 
     defined = {t.abbreviation: " ".join(f"{t.term}: {t.plain}".split()) for t in guide.glossary.terms if t.abbreviation}
     checked = 0
-    for md in sorted((ROOT / "docs").glob("*.md")):
+    for md in sorted((ROOT / "docs").rglob("*.md")):
         text = md.read_text(encoding="utf-8").split("---", 2)[-1]
         prose = " ".join(line for line in text.splitlines()
                          if line.strip() and not line.lstrip().startswith(("{{", "<", "|", "#", "!!!", "*[", "```", "{ ")))
@@ -156,9 +156,10 @@ def test_glossary_abbreviations_in_page_prose_carry_their_definition(real_site: 
         used = {a for a in defined if re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", prose)}
         if not used:
             continue
-        html = real_site / ("index.html" if md.stem == "index" else f"{md.stem}/index.html")
+        rel = md.relative_to(ROOT / "docs").with_suffix("")
+        html = real_site / (rel.parent if rel.name == "index" else rel) / "index.html"
         titles = {a.get_text(): " ".join(a.get("title", "").split()) for a in soup(html).select("article abbr")}
         for abbreviation in used:
-            assert titles.get(abbreviation) == defined[abbreviation], f"{md.name}: {abbreviation} has no tooltip with its definition"
+            assert titles.get(abbreviation) == defined[abbreviation], f"{rel}: {abbreviation} has no tooltip with its definition"
             checked += 1
     assert checked >= 5, f"only {checked} abbreviations checked: is the prose extraction right?"

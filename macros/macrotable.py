@@ -111,6 +111,7 @@ class MacroTable:
             # Patient pages: the same records in everyday words (render/patient.py).
             "plain_results": lambda setting: patient.results(g, ctx(), _setting(setting)),
             "plain_side_effects": lambda setting: patient.side_effects(g, ctx(), _setting(setting)),
+            "plain_side_effect": lambda side_effect_id: patient.side_effect(g, ctx(), side_effect_id),
             "what_to_do": lambda: patient.what_to_do(g, ctx()),
             "about_side_effects": lambda: patient.about_side_effects(g, ctx()),
             "plain_dosing": lambda: patient.dosing(g, ctx()),

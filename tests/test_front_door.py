@@ -56,6 +56,80 @@ def test_the_nav_leads_to_both_landing_pages(real_site: Path) -> None:
     assert "patients/" in hrefs and "professionals/" in hrefs, hrefs
 
 
+# ------------------------------------------------------------------ answers to what patients ask
+
+# landing-page link -> words its answer must contain (each answer one tap from the landing page)
+ANSWERS = {
+    "how-it-is-given.md#treatment-day": ["blood test", "first visit", "ask how long to plan for"],
+    "how-it-is-given.md#how-often-and-for-how-long": ["less than a year"],
+    "how-it-is-given.md#heart-scans": ["echocardiogram", "MUGA", "every 3 months"],
+    "how-it-is-given.md#alongside": ["radiotherapy", "hormone tablets", "at the same time"],
+    "how-it-is-given.md#other-medicines": ["warfarin", "aspirin", "ketoconazole", "clarithromycin",
+                                           "Grapefruit", "herbal remedies"],
+    "how-it-is-given.md#vaccines": ["live", "measles"],
+    "how-it-is-given.md#dental-work": ["dental work", "dentist"],
+    "how-it-is-given.md#alcohol": ["alcohol", "Ask your team"],
+    "side-effects.md#hair": ["hair loss", "out of 100"],
+    "side-effects.md#fever": ["37.5°C", "100.4°F"],
+    "side-effects.md#how-often-side-effects-happened-in-the-studies": [
+        "tiredness", "feeling sick", "constipation", "joint pain", "nosebleeds"],
+    "study-results.md#what-destiny-breast05-means": ["T-DXd", "question you could ask"],
+    "questions.md#more-help": ["Breast Cancer Now", "Cancer Research UK", "cost"],
+}
+
+
+def _section(page: BeautifulSoup, anchor: str) -> str:
+    """Text of a heading's section: the heading and everything up to the next heading of its level or above."""
+    heading = page.find(id=anchor)
+    assert heading is not None and heading.name in {"h2", "h3"}, anchor
+    level = int(heading.name[1])
+    parts = [heading.get_text(" ")]
+    for el in heading.find_next_siblings():
+        if el.name in {f"h{n}" for n in range(1, level + 1)}:
+            break
+        parts.append(el.get_text(" "))
+    return " ".join(" ".join(parts).split())
+
+
+def test_each_answer_is_on_a_patient_page_one_tap_from_the_landing_page(real_site: Path) -> None:
+    landing = real_site / "patients" / "index.html"
+    hrefs = {a["href"] for a in _soup(landing).select("article ul li a")}
+    for answer, words in ANSWERS.items():
+        page, _, anchor = answer.partition("#")
+        href = f"{page.removesuffix('.md')}/#{anchor}"
+        assert href in hrefs, f"the landing page does not ask for {answer}"
+        text = _section(_soup(landing.parent / page.removesuffix(".md") / "index.html"), anchor)
+        for word in words:
+            assert word.lower() in text.lower(), f"{answer}: no {word!r} in {text[:200]!r}"
+
+
+def test_fever_advice_names_each_source_and_its_threshold_and_says_to_call_now(real_site: Path) -> None:
+    page = _soup(real_site / "patients" / "side-effects" / "index.html")
+    fever = page.find(id="fever")
+    items = fever.find_next_sibling("ul").select("li")
+    said = {li.get_text(" ", strip=True): li.select("a[href*='#ref-'], sup a, a.citation") for li in items}
+    for source, threshold in (("Cancer Research UK", "37.5°C"), ("National Cancer Institute", "100.5°F"),
+                              ("Centers for Disease Control and Prevention", "100.4°F")):
+        line = next((t for t in said if source in t), None)
+        assert line is not None and threshold in line, (source, list(said))
+        assert said[line], f"{source}: not cited"
+    text = _section(page, "fever")
+    assert "Use the number your own team gives you" in text and "____" in text
+    # the warning-sign list puts a temperature under "day or night", never "the same day" without a number
+    now = _section(page, "now")
+    assert "temperature at or above the number your team gave you" in now
+    assert "fever" not in _section(page, "same-day").lower().replace("fever, chills", "")
+
+
+def test_new_side_effect_numbers_are_rendered_through_the_rounding_rule(real_site: Path, guide) -> None:
+    page = _soup(real_site / "patients" / "side-effects" / "index.html")
+    sources = {s["data-source"] for s in page.select("span.plain-number")}
+    for se in guide.patient.side_effects:
+        assert f"ae:{se.table}:{se.column}:{se.term}" in sources, se.id
+    felt = {se.id for se in guide.patient.side_effects}
+    assert {"katherine-felt-tired", "emilia-nosebleeds", "emilia-joints", "emilia-hair"} <= felt
+
+
 # ------------------------------------------------------------------ in a browser
 
 

@@ -170,3 +170,32 @@ def test_home_doors_on_a_phone_and_the_remembered_choice(browser, served):
         assert later.evaluate("localStorage.getItem('guide-audience')") is None
     finally:
         ctx.close()
+
+
+# ------------------------------------------------------------------ status in words a patient understands
+
+
+def test_patient_pages_give_their_status_in_plain_words(real_site: Path) -> None:
+    for html in _patient_pages(real_site):
+        status = _soup(html).select_one("article .review-status")
+        text = " ".join(status.get_text(" ").split())
+        assert text.startswith("Checked by our editors on "), (html, text)
+        assert "Next check due by" in text and not status.select(".review-status__stage"), html
+    clinician = _soup(real_site / "safety" / "index.html").select_one("article .review-status")
+    assert clinician.select_one(".review-status__stage") and "Last reviewed" in clinician.get_text()
+
+
+def test_unverified_advice_is_marked_in_plain_words_and_never_on_the_emergency_list(real_site: Path) -> None:
+    page = _soup(real_site / "patients" / "side-effects" / "index.html")
+    notice = page.select_one(".unverified-notice")
+    assert notice is not None and "still being checked" in notice.get_text().lower(), "never hidden"
+    assert "primary source" not in page.select_one("article").get_text()
+    tags = page.select(".status--unverified")
+    assert tags and all(t.get_text() == "Still being checked" and "status--plain" in t["class"] for t in tags)
+    emergency = page.find(id="emergency")
+    between = []
+    for el in emergency.find_next_siblings():
+        if el.name in {"h2", "h3"}:
+            break
+        between.append(el)
+    assert between and not any(el.select(".status") for el in between), "no tag on the emergency list"

@@ -29,7 +29,7 @@ from . import figures, glossary
 
 def badge(ctx: PageContext, status: Status, what: str) -> Markup:
     """Patient pages mark only what is not yet verified; "checked in a secondary source" is clinician detail."""
-    return ctx.badge(status, what) if status == Status.unverified else Markup("")
+    return ctx.badge(status, what, plain=True) if status == Status.unverified else Markup("")
 
 
 URGENCY = MappingProxyType({
@@ -180,7 +180,10 @@ def what_to_do(guide: Guide, ctx: PageContext) -> Markup:
         if not signs:
             continue
         flags = [badge(ctx, g.status, g.effect) for g in {g.id: g for g, _ in signs}.values()]
-        groups.append({"anchor": anchor, "heading": heading, "status": next((f for f in flags if f), ""),
+        # No tag on the emergency list: in an emergency nothing should make a reader hesitate. The
+        # page's notice still says that some of its advice is being checked, and each topic below is marked.
+        status = "" if urgency == Urgency.emergency else next((f for f in flags if f), "")
+        groups.append({"anchor": anchor, "heading": heading, "status": status,
                        "signs": [{"effect": g.effect, "text": s.text} for g, s in signs]})
     return md("what_to_do.md", groups=groups)
 

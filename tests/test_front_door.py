@@ -199,3 +199,26 @@ def test_unverified_advice_is_marked_in_plain_words_and_never_on_the_emergency_l
             break
         between.append(el)
     assert between and not any(el.select(".status") for el in between), "no tag on the emergency list"
+
+
+# ------------------------------------------------------------------ reuse furniture and print
+
+
+def test_patient_pages_fold_reuse_furniture_into_one_disclosure(real_site: Path) -> None:
+    for html in _patient_pages(real_site):
+        article = _soup(html).select_one("article")
+        folded = article.select("details.share-reuse")
+        assert len(folded) == 1 and folded[0].summary.get_text(strip=True) == "Share or reuse this page", html
+        assert folded[0].select_one(".cite-box"), html
+        outside = [el for el in article.select(".cite-box, .embed-snippets") if not el.find_parent("details", class_="share-reuse")]
+        assert not outside, html
+    assert _soup(real_site / "safety" / "index.html").select_one("article > .cite-box"), "clinician pages keep theirs open"
+
+
+def test_print_styles_keep_lists_whole_and_drop_the_switch_and_reuse(real_site: Path) -> None:
+    css = (real_site / "assets" / "print.css").read_text()
+    media = css[css.index("@media print"):]
+    hidden = media[:media.index("display: none")]
+    for selector in (".audience-switch", ".share-reuse", ".embed-snippets"):
+        assert selector in hidden, selector
+    assert "ul, .md-typeset ol, .md-typeset li { break-inside: avoid; }" in media

@@ -26,6 +26,7 @@ from .pagecontext import PageContext
 from .pagetext import current_line
 from .plain_numbers import RULE
 from .render import (
+    audience,
     changes,
     drug,
     embeds,
@@ -119,6 +120,7 @@ class MacroTable:
             # Patient pages: the same records in everyday words (render/patient.py).
             "plain_results": lambda setting: patient.results(g, ctx(), _setting(setting)),
             "plain_side_effects": lambda setting: patient.side_effects(g, ctx(), _setting(setting)),
+            "plain_side_effect": lambda side_effect_id: patient.side_effect(g, ctx(), side_effect_id),
             "what_to_do": lambda: patient.what_to_do(g, ctx()),
             "about_side_effects": lambda: patient.about_side_effects(g, ctx()),
             "plain_dosing": lambda: patient.dosing(g, ctx()),
@@ -128,6 +130,7 @@ class MacroTable:
             "pronunciations": lambda: patient.pronunciations(g, ctx()),
             "plain_glossary": lambda: patient.words(g, ctx()),
             "rounding_rule": lambda: md_escape(RULE),
+            "audience_doors": lambda: audience.doors(g, ctx()),
             "change_log": lambda: changes.change_log(g),
             "review_schedule": lambda: changes.review_schedule(g),
             # Embed pages and downloads (reuse/).

@@ -72,8 +72,9 @@ def md(name: str, **context: object) -> Markup:
     return Markup(_environment("md").get_template(f"md/{name}").render(**context))
 
 
-def badge_markup(status: Status) -> Markup:
-    return html("status_badge.html", status=status.value)
+def badge_markup(status: Status, plain: bool = False) -> Markup:
+    """A value's status tag; `plain` words it for patients ("Still being checked")."""
+    return html("status_badge.html", status=status.value, plain=plain)
 
 
 def table(caption: str, columns: Sequence[str], rows: Sequence[Sequence[object]], class_: str = "data-table",

@@ -766,6 +766,15 @@ Audience = Literal["patient", "clinician"]
 NavItem = Annotated[str | dict[str, Any], Field(union_mode="left_to_right")]
 
 
+class Door(Model):
+    """One of the home page's doors: a reader says who they are and goes to their landing page."""
+
+    audience: Audience
+    page: str = Field(description="source path of the audience's landing page, e.g. 'patients/index.md'")
+    label: PlainText = Field(description="what the reader says, e.g. 'I am a patient or family member'")
+    note: OptionalText = Field(default="", description="one short line under the label: what they will find")
+
+
 class Site(Model):
     """Facts about the guide itself (not the drug): used in page furniture."""
 
@@ -782,6 +791,7 @@ class Site(Model):
         default="", description="patient page that tells the trials' results (the switch target of every trial page)"
     )
     editorial_page: str = Field(default="", description="page explaining sources, checking and review status")
+    doors: list[Door] = Field(default_factory=list, description="the home page's doors, one per audience (audience_doors())")
     nav: list[NavItem] = Field(default_factory=list, description="MkDocs nav: 'Title: page.md' entries and sections")
     licence: Licences | None = None
 

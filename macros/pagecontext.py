@@ -67,11 +67,11 @@ class PageContext:
         """Final relative URL to another page, for links inside raw HTML (which MkDocs does not rewrite)."""
         return page_href(target_src, self.url, self.use_directory_urls, anchor)
 
-    def badge(self, status: Status, what: str) -> Markup:
+    def badge(self, status: Status, what: str, plain: bool = False) -> Markup:
         """The status badge for a value; an unverified one also puts the notice on its page."""
         if status == Status.unverified:
             self.flag_unverified(what)
-        return badge_markup(status)
+        return badge_markup(status, plain)
 
     def flag_unverified(self, what: str) -> None:
         if what not in self.unverified:  # the same value shown twice is one value to verify

@@ -192,9 +192,9 @@ class BuildSession:
         editorial = self.guide.site.editorial_page
         if not bare:
             about = ctx.href(editorial, "review-status") if editorial and editorial != src else ""
-            below_title.append(review.status_line(summary, about))
+            below_title.append(review.status_line(summary, about, plain=ctx.audience == "patient"))
         if ctx.unverified:
-            below_title.append(_unverified_notice(len(ctx.unverified)))
+            below_title.append(_unverified_notice(len(ctx.unverified), plain=ctx.audience == "patient"))
             self.unverified[title or src] = list(ctx.unverified)
         if below_title:
             markdown = _insert_after_title(markdown, "\n\n".join(str(b) for b in below_title))
@@ -310,7 +310,14 @@ def _site_info(guide: Guide, settings: Settings) -> SiteInfo:
     )
 
 
-def _unverified_notice(n: int) -> Markup:
+def _unverified_notice(n: int, plain: bool = False) -> Markup:
+    """The notice at the top of a page showing unverified values; `plain` words it for patients."""
+    if plain:
+        body = html("paragraph.html", text="Some numbers or advice on this page are still being checked against "
+                    "the original sources. Each one is marked \"Still being checked\". Your care team's advice "
+                    "comes first.", class_="")
+        return html("admonition.html", kind="note", extra_class="unverified-notice", title="Still being checked",
+                    body=body)
     what = "one value" if n == 1 else f"{n} values"
     body = html("paragraph.html", text=f"This page shows {what} not yet verified against the primary source. "
                 "Each one is marked where it appears.", class_="")

@@ -7,7 +7,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..markup import html
+from ..guide import Guide
+from ..markup import html, md
+from ..pagecontext import PageContext
 
 ORDER = ("patient", "clinician")
 
@@ -23,3 +25,15 @@ def switch(labels: Mapping[Any, str], current: str, counterpart_href: str) -> Ma
         for side in ORDER
     ]
     return html("audience_switch.html", audience=current, sides=sides)
+
+
+def doors(guide: Guide, ctx: PageContext) -> Markup:
+    """The home page's doors: one large link per audience to its landing page (site.yml `doors`).
+
+    Markdown links (MkDocs checks and rewrites them); `assets/audience.js` adds "remember my
+    choice" and, on the first page of a visit, takes a reader who asked to be remembered
+    through their door.
+    """
+    items = [{"audience": d.audience, "label": d.label, "note": d.note, "href": ctx.link(d.page)}
+             for d in guide.site.doors]
+    return md("audience_doors.md", doors=items, heading="Which best describes you?") if items else Markup("")

@@ -17,9 +17,10 @@ from types import MappingProxyType
 from markupsafe import Markup
 
 from .. import fmt
+from ..errors import UnknownName
 from ..guide import PRESCRIBING_SRC, Guide, analysis_of, plain_result_arms, result_of, trial_src
 from ..markup import html, md
-from ..models import MONTHS_SLOT, PlainResult, Setting, Statistic, Status, Trial, Urgency
+from ..models import MONTHS_SLOT, PlainResult, PlainSideEffect, Setting, Statistic, Status, Trial, Urgency
 from ..pagecontext import PageContext
 from ..plain_numbers import RULE, OutOf100, months_words, out_of_100
 from ..text import inline_md, md_escape
@@ -28,7 +29,7 @@ from . import figures, glossary
 
 def badge(ctx: PageContext, status: Status, what: str) -> Markup:
     """Patient pages mark only what is not yet verified; "checked in a secondary source" is clinician detail."""
-    return ctx.badge(status, what) if status == Status.unverified else Markup("")
+    return ctx.badge(status, what, plain=True) if status == Status.unverified else Markup("")
 
 
 URGENCY = MappingProxyType({
@@ -129,30 +130,44 @@ def side_effects(guide: Guide, ctx: PageContext, setting: Setting) -> Markup:
     """'About N out of 100 people who had X had Y, compared with M out of 100 who had Z', by trial."""
     by_trial: dict[str, list[Markup]] = {}
     for se in guide.patient.side_effects:
-        table = guide.ae_table(se.table)
-        trial = guide.trials[table.trial]
-        if trial.setting != setting:
-            continue
-        ctx.shows(table, se)
-        row = next(r for r in table.rows if r.term == se.term)
-        arms = [a.id for a in sorted(trial.arms, key=lambda a: not a.contains_subject_drug)
-                if a.id in row.values and getattr(row.values[a.id], se.column) is not None]
-        first, second = arms[0], arms[1]
-        va, vb = getattr(row.values[first], se.column), getattr(row.values[second], se.column)
-        source = f"ae:{table.id}:{se.column}:{se.term}"
-        a, b = out_of_100(va), out_of_100(vb)
-        span_a = _number(trial, source, first, va, "rate", _words(a))
-        span_b = _number(trial, source, second, vb, "rate", _words(b))
-        detail = ctx.link(trial_src(trial.id), f"ae-{table.id}")
-        line = (Markup("%s who had %s %s. ") % (_cap(_who(a, span_a)), md_escape(_arm_name(trial, se.arm_names, first)),
-                                                md_escape(se.what))
-                + _then(b, _arm_name(trial, se.arm_names, second), span_b, "With")
-                + Markup(" [Details](%s)") % Markup(detail))
-        if table.status == Status.unverified:
-            line += Markup(" ") + badge(ctx, table.status, f"{trial.name}: {table.title}")
-        by_trial.setdefault(trial.id, []).append(line)
+        trial = guide.trials[guide.ae_table(se.table).trial]
+        if trial.setting == setting:
+            by_trial.setdefault(trial.id, []).append(side_effect_line(guide, ctx, se))
     return md("plain_side_effects.md", groups=[
         {"name": guide.trials[t].name, "link": ctx.link(trial_src(t)), "lines": lines} for t, lines in by_trial.items()])
+
+
+def side_effect(guide: Guide, ctx: PageContext, se_id: str) -> Markup:
+    """One side effect told on its own, with its study named: for an answer to one question."""
+    se = next((s for s in guide.patient.side_effects if s.id == se_id), None)
+    if se is None:
+        raise UnknownName("patient side effect", se_id, [s.id for s in guide.patient.side_effects])
+    trial = guide.trials[guide.ae_table(se.table).trial]
+    return md("plain_side_effects.md", groups=[
+        {"name": trial.name, "link": ctx.link(trial_src(trial.id)), "lines": [side_effect_line(guide, ctx, se)]}])
+
+
+def side_effect_line(guide: Guide, ctx: PageContext, se: PlainSideEffect) -> Markup:
+    table = guide.ae_table(se.table)
+    trial = guide.trials[table.trial]
+    ctx.shows(table, se)
+    row = next(r for r in table.rows if r.term == se.term)
+    arms = [a.id for a in sorted(trial.arms, key=lambda a: not a.contains_subject_drug)
+            if a.id in row.values and getattr(row.values[a.id], se.column) is not None]
+    first, second = arms[0], arms[1]
+    va, vb = getattr(row.values[first], se.column), getattr(row.values[second], se.column)
+    source = f"ae:{table.id}:{se.column}:{se.term}"
+    a, b = out_of_100(va), out_of_100(vb)
+    span_a = _number(trial, source, first, va, "rate", _words(a))
+    span_b = _number(trial, source, second, vb, "rate", _words(b))
+    detail = ctx.link(trial_src(trial.id), f"ae-{table.id}")
+    line = (Markup("%s who had %s %s. ") % (_cap(_who(a, span_a)), md_escape(_arm_name(trial, se.arm_names, first)),
+                                            md_escape(se.what))
+            + _then(b, _arm_name(trial, se.arm_names, second), span_b, "With")
+            + Markup(" [Details](%s)") % Markup(detail))
+    if table.status == Status.unverified:
+        line += Markup(" ") + badge(ctx, table.status, f"{trial.name}: {table.title}")
+    return line
 
 
 def what_to_do(guide: Guide, ctx: PageContext) -> Markup:
@@ -165,7 +180,10 @@ def what_to_do(guide: Guide, ctx: PageContext) -> Markup:
         if not signs:
             continue
         flags = [badge(ctx, g.status, g.effect) for g in {g.id: g for g, _ in signs}.values()]
-        groups.append({"anchor": anchor, "heading": heading, "status": next((f for f in flags if f), ""),
+        # No tag on the emergency list: in an emergency nothing should make a reader hesitate. The
+        # page's notice still says that some of its advice is being checked, and each topic below is marked.
+        status = "" if urgency == Urgency.emergency else next((f for f in flags if f), "")
+        groups.append({"anchor": anchor, "heading": heading, "status": status,
                        "signs": [{"effect": g.effect, "text": s.text} for g, s in signs]})
     return md("what_to_do.md", groups=groups)
 

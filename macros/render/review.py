@@ -18,6 +18,12 @@ from ..markup import html
 from ..models import STAGE_ORDER, Review, Stage
 
 STAGE_LABEL = MappingProxyType({Stage.draft: "Draft", Stage.reviewed: "Reviewed", Stage.approved: "Approved"})
+# The same stages in words for patients and families (patient pages show no coloured tag).
+STAGE_PLAIN = MappingProxyType({
+    Stage.draft: "A second editor has not checked it yet.",
+    Stage.reviewed: "A second editor has checked it too.",
+    Stage.approved: "A clinical editor has signed it off.",
+})
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ class ReviewSummary:
             "next_review_text": long_date(self.next_review),
             "stage": self.stage.value,
             "stage_label": STAGE_LABEL[self.stage],
+            "stage_plain": STAGE_PLAIN[self.stage],
         }
 
 
@@ -50,6 +57,9 @@ def summarise(reviews: list[Review]) -> ReviewSummary | None:
     )
 
 
-def status_line(summary: ReviewSummary, about_href: str) -> Markup:
-    """The line under a page title; `about_href` is the final URL of the page explaining review status."""
-    return html("review_status.html", s=summary.as_meta(), about_href=about_href)
+def status_line(summary: ReviewSummary, about_href: str, plain: bool = False) -> Markup:
+    """The line under a page title; `about_href` is the final URL of the page explaining review status.
+
+    `plain`: in words for patients and families ("checked by our editors on ..."), without the stage tag.
+    """
+    return html("review_status.html", s=summary.as_meta(), about_href=about_href, plain=plain)

@@ -1,13 +1,13 @@
-/* Audience switch. The two links work without JavaScript; this script only adds the
- * optional "Remember my choice" box. The choice is kept in localStorage (no cookies,
- * nothing leaves the browser). A reader who asked to be remembered and opens the guide
- * at the other version is taken to theirs, but only on the first page of a visit
- * (sessionStorage), so links between the two versions keep working afterwards. */
+/* Audience switch and home-page doors. The links work without JavaScript; this script only
+ * adds the optional "Remember my choice" box. The choice is kept in localStorage (no cookies,
+ * nothing leaves the browser). A reader who asked to be remembered and opens the guide at the
+ * other version, or at the home page, is taken to theirs, but only on the first page of a visit
+ * (sessionStorage), so links between the two versions and back home keep working afterwards. */
 (function () {
   "use strict";
   var KEY = "guide-audience";
   var VISIT = "guide-visit-started";
-  var nav = document.querySelector(".audience-switch");
+  var AUDIENCES = ["patient", "clinician"];
   var local, session;
   try {
     local = window.localStorage;
@@ -18,25 +18,51 @@
   }
   var firstPage = !session.getItem(VISIT);
   session.setItem(VISIT, "1");
-  if (!nav) return;
+  var saved = local.getItem(KEY);
+  if (AUDIENCES.indexOf(saved) < 0) saved = null;
 
+  function rememberBox(container, checked) {
+    var label = document.createElement("label");
+    label.className = "audience-switch__remember";
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = checked;
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" Remember my choice on this device"));
+    container.appendChild(label);
+    return box;
+  }
+
+  // The home page: one door per audience.
+  var doors = document.querySelector(".audience-doors");
+  if (doors) {
+    var door = saved && doors.querySelector('a.audience-door[data-audience="' + saved + '"]');
+    if (firstPage && door) {
+      window.location.replace(door.href);
+      return;
+    }
+    var doorBox = rememberBox(doors, !!saved);
+    doorBox.addEventListener("change", function () {
+      if (!doorBox.checked) local.removeItem(KEY);
+    });
+    Array.prototype.forEach.call(doors.querySelectorAll("a.audience-door[data-audience]"), function (a) {
+      a.addEventListener("click", function () {
+        if (doorBox.checked) local.setItem(KEY, a.getAttribute("data-audience"));
+      });
+    });
+    return;
+  }
+
+  // A topic page: the switch to the same topic for the other audience.
+  var nav = document.querySelector(".audience-switch");
+  if (!nav) return;
   var current = nav.getAttribute("data-audience");
   var other = nav.querySelector("a[data-audience]");
-  var saved = local.getItem(KEY);
   if (firstPage && saved && other && saved !== current) {
     window.location.replace(other.href);
     return;
   }
-
-  var label = document.createElement("label");
-  label.className = "audience-switch__remember";
-  var box = document.createElement("input");
-  box.type = "checkbox";
-  box.checked = saved === current;
-  label.appendChild(box);
-  label.appendChild(document.createTextNode(" Remember my choice on this device"));
-  nav.appendChild(label);
-
+  var box = rememberBox(nav, saved === current);
   box.addEventListener("change", function () {
     if (box.checked) local.setItem(KEY, current);
     else local.removeItem(KEY);

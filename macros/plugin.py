@@ -247,6 +247,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         index = files.get_file_from_path(embeds.INDEX)
         if index is not None:
             index.content_string = session.embed_index()
+        for path, content in session.oembed_files().items():
+            files.append(File.generated(config, path, content=content))
         return env
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,

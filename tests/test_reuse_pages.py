@@ -87,7 +87,9 @@ def test_embed_pages_are_bare_and_say_where_they_come_from(real_site: Path, guid
         page = soup(path)
         for furniture in (".md-header", ".md-sidebar", ".md-search", ".md-footer", "[data-md-component=search]"):
             assert page.select_one(furniture) is None, f"{path}: has {furniture}"
-        assert not page.select("script[src]"), f"{path}: loads scripts"
+        # one script only: the deferred height reporter (the page works without it)
+        scripts = [s["src"] for s in page.select("script[src]")]
+        assert len(scripts) == 1 and scripts[0].endswith("assets/embed-resize.js"), f"{path}: loads {scripts}"
         footer = page.select_one("footer.embed-footer")
         text = " ".join(footer.get_text().split())
         full = footer.find("a", string=re.compile("full page"))
@@ -130,6 +132,24 @@ def test_full_pages_show_the_snippets_of_their_embeds(real_site: Path, embed_ind
     page = soup(real_site / "trials" / "emilia" / "index.html")
     assert page.select_one(".embed-snippets")["class"] and page.select_one("details.embed-snippets") is not None
     assert "site_url is not set" in page.select_one(".embed-snippets").get_text()
+
+
+def test_every_embed_describes_itself_in_oembed(real_site: Path, embed_index: dict) -> None:
+    """A static oembed.json beside each embed page (type rich, the offered iframe code), announced by
+    the embed page and by its full page."""
+    for entry in embed_index["embeds"]:
+        page = resolve(real_site / "index.html", entry["url"])
+        doc_path = page.parent / "oembed.json"
+        doc = json.loads(doc_path.read_text(encoding="utf-8"))
+        assert doc["version"] == "1.0" and doc["type"] == "rich" and doc["title"] == entry["title"]
+        assert doc["html"] == entry["snippet"] and "<iframe" in doc["html"] and "guide-embed-height" in doc["html"]
+        assert doc["provider_name"] == embed_index["site"] and doc["width"] > 0 and doc["height"] == entry["height"]
+        assert "provider_url" not in doc  # site_url is not set: no made-up public address
+        full = resolve(real_site / "index.html", entry["full_page"])
+        for holder in (page, full):
+            links = soup(holder).select('link[rel=alternate][type="application/json+oembed"]')
+            assert doc_path in {resolve(holder, link["href"]) for link in links}, (entry["id"], holder)
+        assert soup(page).select_one('script[src$="assets/embed-resize.js"][defer]') is not None
 
 
 # --------------------------------------------------------------------------- cite box, footer, print

@@ -39,6 +39,7 @@ def test_with_site_url_every_address_is_absolute(guide) -> None:
     assert "site_url is not set" not in out["embed_note"]
     page = next(n for n in json.loads(out["jsonld"])["@graph"] if n["@type"] == "MedicalWebPage")
     assert page["url"] == "https://example.org/guide/trials/emilia/"
+    assert {"href": "https://example.org/guide/embed/trials/emilia/oembed.json", "title": "EMILIA: trial summary"} in out["oembed"]
 
 
 def test_without_site_url_addresses_are_relative_and_say_so(guide) -> None:
@@ -48,6 +49,7 @@ def test_without_site_url_addresses_are_relative_and_say_so(guide) -> None:
     assert 'src="embed/trials/emilia.html"' in out["embeds"][0]["snippet"]
     assert "site_url is not set" in out["embed_note"]
     assert out["embeds"][0]["href"] == "../embed/trials/emilia.html"
+    assert out["oembed"][0]["href"] == "../embed/trials/emilia/oembed.json"
     page = next(n for n in json.loads(out["jsonld"])["@graph"] if n["@type"] == "MedicalWebPage")
     assert "url" not in page
 

@@ -16,7 +16,8 @@ iframe snippet of every embed taken from them; `embed/index.json` lists them all
 Embeds size themselves: the embed page posts its content height to the page holding the
 iframe (`assets/embed-resize.js`), and the snippet carries the few lines that listen for it.
 Each embed also describes itself in an oEmbed file beside it (`<embed page>/oembed.json`,
-type "rich"), which its own page and its full page announce with a discovery `<link>`.
+type "rich"), which its own page announces with a discovery `<link>` (see furniture.for_page
+for why full pages do not).
 """
 
 from __future__ import annotations
@@ -164,7 +165,7 @@ def snippet(embed: Embed, src_address: str) -> str:
 
 
 def oembed_src(embed: Embed) -> str:
-    """Where an embed's oEmbed file goes: `embed/trials/emilia.md` -> `embed/trials/emilia/oembed.json`."""
+    """Where an embed's oEmbed file goes: `embed/trials/<id>.md` -> `embed/trials/<id>/oembed.json`."""
     stem, _ = posixpath.splitext(embed.src)
     return f"{stem}/oembed.json"
 

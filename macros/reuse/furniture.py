@@ -82,8 +82,10 @@ def for_page(*, src: str, page_url: str, title: str, meta: Mapping[str, Any], is
         },
         "embeds": [],
         "embed": None,
-        # oEmbed discovery: the embed page announces its own file, a full page those of its embeds.
-        "oembed": [_oembed_link(e, page_url, info) for e in ([embed] if embed else registry.shown_on(src))],
+        # oEmbed discovery, in the embed page only. Not in full pages: Material's script fetches
+        # `sitemap.xml` beside the target of every <link rel="alternate"> (it takes them for language
+        # versions), so each announced embed would cost a full page a failed request.
+        "oembed": [_oembed_link(embed, page_url, info)] if embed else [],
     }
     for e in registry.shown_on(src):
         where = url_of(e.src, info)

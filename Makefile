@@ -76,7 +76,8 @@ test: $(VENV_OK) $(NODE_OK) browser-deps
 offline: $(VENV_OK) $(NODE_OK)
 	$(PY) -m macros.release.offline $(OUT)/build/offline-site $(OUT)/dist
 
-## SCORM 1.2 package of the offline site: dist/<name>-scorm-<version>.zip
+## SCORM 1.2 packages of the offline site: the whole guide, dist/<name>-scorm-<version>.zip, and one
+## SCO per nav module (reports completion and where the learner is), dist/<name>-scorm-<module>-<version>.zip
 scorm: offline
 	$(PY) -m macros.release.scorm $(OUT)/build/offline-site $(OUT)/dist
 

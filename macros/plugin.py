@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.templates import TemplateContext
 
-from . import pagemeta, pagetext
+from . import assets, pagemeta, pagetext
 from .config import GuideConfig
 from .errors import DataError, PageTextError
 from .fmt import date as format_date
@@ -151,6 +151,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError(f"data/site.yml → licence.page: {licence_page!r} is not a page in {config.docs_dir}")
         if self.config.offline:
             self._add_shim(files, config)
+        self._bundle_css(files, config)
         for path, content in session.downloads().items():
             files.append(File.generated(config, path, content=content))
         for embed, source in session.data_embed_pages():
@@ -174,6 +175,20 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         file = File.generated(config, embed.src, content=source, inclusion=InclusionLevel.NOT_IN_NAV)
         files.append(file)
         return file
+
+    def _bundle_css(self, files: Files, config: MkDocsConfig) -> None:
+        """The theme's own stylesheets (extra_css found among the site's files) become one file."""
+        found = [(path, file) for path in config.extra_css
+                 if isinstance(path, str) and (file := files.get_file_from_path(path)) is not None]
+        if len(found) < 2:
+            return
+        dest, content = assets.bundle_css([(path, file.content_string) for path, file in found])
+        for _, file in found:
+            files.remove(file)
+        files.append(File.generated(config, dest, content=content))
+        merged = {path for path, _ in found}
+        rest = [path for path in config.extra_css if path not in merged]
+        config.extra_css = [dest, *rest]
 
     def _add_shim(self, files: Files, config: MkDocsConfig) -> None:
         shim = Path(config.config_file_path).resolve().parent / self.config.search_shim
@@ -240,6 +255,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         index = files.get_file_from_path(embeds.INDEX)
         if index is not None:
             index.content_string = session.embed_index()
+        for path, content in session.oembed_files().items():
+            files.append(File.generated(config, path, content=content))
         return env
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,

@@ -237,6 +237,16 @@ class BuildSession:
             {e.src: self.reviewed_iso(e.full_src) for e in registry.embeds.values()},
         )
 
+    def oembed_files(self) -> dict[str, str]:
+        """`<embed page>/oembed.json` of every embed: its iframe code, title, provider and size."""
+        info = self.info
+        provider_url = embeds.address("", info.site_url) if info.site_url else ""
+        return {
+            embeds.oembed_src(e): embeds.oembed_json(
+                e, embeds.address(page_url(e.src, self.settings.use_directory_urls), info.site_url), info.title, provider_url)
+            for e in self.embeds.embeds.values()
+        }
+
     def furniture(self, src: str, url: str, title: str, meta: Mapping[str, Any], is_home: bool) -> dict[str, Any]:
         embed = self.embeds.embeds.get(src)
         return for_page(

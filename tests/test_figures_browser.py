@@ -115,7 +115,7 @@ def test_icon_array_renders_and_passes_axe(browser, real_site, guide, shots):
     ctx = PageContext("patients/katherine.md", registry, registry.page("patients/katherine.md", "patients/katherine/", "Test"))
     markup = "\n".join(str(figure_blocks.icon_array(guide, ctx, t, r)) for t, r in
                        [("katherine", "idfs"), ("destiny-breast03", "cr")])
-    css = (real_site / "assets" / "guide.css").read_text(encoding="utf-8")
+    css = next((real_site / "assets").glob("guide.*.css")).read_text(encoding="utf-8")
     document = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Icon arrays</title><style>{css}</style>'
                 f'</head><body><main><h1>Icon arrays</h1><article class="md-typeset">{markup}</article></main></body></html>')
     for width in WIDTHS:

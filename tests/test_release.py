@@ -85,12 +85,46 @@ def test_offline_pages_fetch_nothing_from_other_servers(offline_release) -> None
 
 
 @pytest.fixture(scope="module")
-def scorm_zip(offline_release, tmp_path_factory) -> Path:
+def scorm_dist(offline_release, tmp_path_factory) -> Path:
     dist = tmp_path_factory.mktemp("scorm")
     run("macros.release.scorm", offline_release["site"], dist)
-    zips = list(dist.glob("*-scorm-*.zip"))
+    return dist
+
+
+@pytest.fixture(scope="module")
+def scorm_zip(scorm_dist: Path) -> Path:
+    """The whole-guide package (the others are named after their module)."""
+    zips = [z for z in scorm_dist.glob("*-scorm-*.zip") if re.fullmatch(r".*-scorm-\d[^-]*\.zip", z.name)]
     assert len(zips) == 1
     return zips[0]
+
+
+MODULES = ("for-patients-and-families", "how-it-works", "trials", "safety", "treatment-sequencing")
+
+
+def module_zip(dist: Path, slug: str) -> Path:
+    (found,) = dist.glob(f"*-scorm-{slug}-*.zip")
+    return found
+
+
+def test_every_module_is_a_package_with_one_sco(scorm_dist: Path, offline_release) -> None:
+    from macros.release.scorm import modules
+    from macros.release.site import read_site
+
+    site = read_site(offline_release["site"])
+    by_slug = {m.slug: m for m in modules(site)}
+    assert set(MODULES) <= set(by_slug), sorted(by_slug)
+    assert {p.audience for p in site.pages() if p.file in by_slug["for-patients-and-families"].files} == {"patient"}
+    assert len(by_slug["trials"].files) > 10 and by_slug["safety"].files == ("safety.html",)
+    for slug in MODULES:
+        with zipfile.ZipFile(module_zip(scorm_dist, slug)) as zf:
+            names = set(zf.namelist())
+            root = etree.fromstring(zf.read("imsmanifest.xml"))
+        scos = [r for r in root.iter(f"{{{NS['cp']}}}resource") if r.get(f"{{{NS['adlcp']}}}scormtype") == "sco"]
+        assert len(scos) == 1 and scos[0].get("href") == f"sco-{slug}.html"
+        listed = {f.get("href") for f in root.iter(f"{{{NS['cp']}}}file")}
+        assert listed == names - {"imsmanifest.xml"}
+        assert {"assets/vendor/scorm/scorm-wrapper.js", "assets/vendor/scorm/sco.js", "index.html"} <= names
 
 
 def test_scorm_manifest_lists_every_file_and_only_files_that_exist(scorm_zip: Path) -> None:

@@ -216,3 +216,58 @@ def test_printing_hides_the_furniture_and_opens_collapsed_sections(browser, real
             assert not page.locator(".print-footer").is_visible()
         finally:
             ctx.close()
+
+
+
+def _sized(handle, inner, timeout: float = 15.0) -> tuple[float, float]:
+    """Wait until the iframe (on the course page) is as tall as the content of its embed page
+    (another origin, so measured inside the frame); return both heights."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        outer = handle.evaluate("f => f.getBoundingClientRect().height")
+        content = inner.evaluate("document.readyState === 'complete' ? document.documentElement.getBoundingClientRect().height : -1")
+        if abs(outer - content) <= 1 or time.monotonic() > deadline:
+            return outer, content
+        time.sleep(0.1)
+
+
+def test_embeds_size_themselves_with_the_offered_code(browser, real_site: Path, tmp_path: Path) -> None:
+    """The iframe code a full page offers, pasted into a course page on another origin, makes each
+    iframe exactly as tall as its content at a phone's and a desktop's width."""
+    from bs4 import BeautifulSoup
+
+    page_html = BeautifulSoup((real_site / "trials" / "emilia" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    codes = [c.get_text() for c in page_html.select(".embed-snippets code")]
+    wanted = [next(c for c in codes if 'src="embed/trials/emilia/"' in c),
+              next(c for c in codes if 'src="embed/adverse-events/' in c)]
+    with serve(real_site) as guide_url:
+        # Without site_url the code's addresses are relative to the guide's home: put it in front, as the page says.
+        pasted = "".join(c.replace('src="embed/', f'src="{guide_url}embed/') for c in wanted)
+        course = (f'<!doctype html><html lang="en"><title>Course</title><link rel="icon" href="data:,">'
+                  f'<h1>Week 3</h1>{pasted}<p>After the embeds.</p>')
+        errors: list[str] = []
+        with serve_host_page(course, tmp_path) as course_url:
+            for width in (360, 1280):
+                page = browser.new_page(viewport={"width": width, "height": 800})
+                page.on("pageerror", lambda e: errors.append(str(e)))
+                try:
+                    page.goto(course_url, wait_until="load")
+                    frames = page.locator("iframe")
+                    assert frames.count() == 2
+                    for i in range(2):
+                        handle = frames.nth(i).element_handle()
+                        handle.scroll_into_view_if_needed()  # loading="lazy"
+                        inner = handle.content_frame()
+                        inner.wait_for_selector("footer.embed-footer")
+                        outer, content = _sized(handle, inner)
+                        assert abs(outer - content) <= 1, (width, i, outer, content)
+                        # no cut-off: nothing left to scroll inside the frame
+                        assert inner.evaluate("document.documentElement.scrollHeight <= innerHeight + 1"), (width, i)
+                        # no empty space: the embed's footer ends at the frame's bottom edge
+                        gap = inner.evaluate("innerHeight - document.querySelector('footer.embed-footer').getBoundingClientRect().bottom")
+                        assert -1 <= gap <= 1, (width, i, gap)
+                finally:
+                    page.close()
+    assert not errors, errors

@@ -87,7 +87,9 @@ def test_embed_pages_are_bare_and_say_where_they_come_from(real_site: Path, guid
         page = soup(path)
         for furniture in (".md-header", ".md-sidebar", ".md-search", ".md-footer", "[data-md-component=search]"):
             assert page.select_one(furniture) is None, f"{path}: has {furniture}"
-        assert not page.select("script[src]"), f"{path}: loads scripts"
+        # one script only: the deferred height reporter (the page works without it)
+        scripts = [s["src"] for s in page.select("script[src]")]
+        assert len(scripts) == 1 and scripts[0].endswith("assets/embed-resize.js"), f"{path}: loads {scripts}"
         footer = page.select_one("footer.embed-footer")
         text = " ".join(footer.get_text().split())
         full = footer.find("a", string=re.compile("full page"))
@@ -132,6 +134,22 @@ def test_full_pages_show_the_snippets_of_their_embeds(real_site: Path, embed_ind
     assert "site_url is not set" in page.select_one(".embed-snippets").get_text()
 
 
+def test_every_embed_describes_itself_in_oembed(real_site: Path, embed_index: dict) -> None:
+    """A static oembed.json beside each embed page (type rich, the offered iframe code), announced by
+    the embed page (full pages do not: Material would fetch a sitemap.xml beside each)."""
+    for entry in embed_index["embeds"]:
+        page = resolve(real_site / "index.html", entry["url"])
+        doc_path = page.parent / "oembed.json"
+        doc = json.loads(doc_path.read_text(encoding="utf-8"))
+        assert doc["version"] == "1.0" and doc["type"] == "rich" and doc["title"] == entry["title"]
+        assert doc["html"] == entry["snippet"] and "<iframe" in doc["html"] and "guide-embed-height" in doc["html"]
+        assert doc["provider_name"] == embed_index["site"] and doc["width"] > 0 and doc["height"] == entry["height"]
+        assert "provider_url" not in doc  # site_url is not set: no made-up public address
+        links = soup(page).select('link[rel=alternate][type="application/json+oembed"]')
+        assert [resolve(page, link["href"]) for link in links] == [doc_path], entry["id"]
+        assert soup(page).select_one('script[src$="assets/embed-resize.js"][defer]') is not None
+
+
 # --------------------------------------------------------------------------- cite box, footer, print
 
 
@@ -171,11 +189,14 @@ def test_footer_shows_version_and_licences(real_site: Path) -> None:
 def test_print_furniture(real_site: Path) -> None:
     page = soup(real_site / "safety" / "index.html")
     links = [link["href"] for link in page.select("link[rel=stylesheet]")]
-    assert any(href.endswith("assets/print.css") for href in links)
+    # The engine's stylesheets are linked as one file named by its content (macros/assets.py).
+    ours = [href for href in links if re.search(r"assets/guide\.[0-9a-f]{10}\.css$", href)]
+    assert len(ours) == 1 and not any(href.endswith(("assets/print.css", "assets/reuse.css")) for href in links), links
     footer = page.select_one(".print-footer").get_text(" ", strip=True)
     assert "Content last reviewed" in footer and "safety/" in footer
-    css = (real_site / "assets" / "print.css").read_text()
+    css = (real_site / "safety" / ours[0]).resolve().read_text()
     assert "@media print" in css and ".md-header" in css and "attr(href)" in css
+    assert "/* assets/print.css */" in css and "/* assets/reuse.css */" in css
 
 
 # --------------------------------------------------------------------------- JSON-LD

@@ -39,6 +39,10 @@ def test_with_site_url_every_address_is_absolute(guide) -> None:
     assert "site_url is not set" not in out["embed_note"]
     page = next(n for n in json.loads(out["jsonld"])["@graph"] if n["@type"] == "MedicalWebPage")
     assert page["url"] == "https://example.org/guide/trials/emilia/"
+    assert out["oembed"] == []  # full pages: see furniture.for_page
+    embed_page = for_page(src="embed/trials/emilia.md", page_url="embed/trials/emilia/", title="EMILIA", meta={}, is_home=False,
+                          guide=guide, info=info("https://example.org/guide/"), registry=registry, cited=[], reviewed="2026-11")
+    assert embed_page["oembed"] == [{"href": "https://example.org/guide/embed/trials/emilia/oembed.json", "title": "EMILIA: trial summary"}]
 
 
 def test_without_site_url_addresses_are_relative_and_say_so(guide) -> None:

@@ -1,6 +1,17 @@
-"""`python -m macros.release.scorm [SITE_DIR] [DIST_DIR]`: a SCORM 1.2 package of the offline site.
+"""`python -m macros.release.scorm [SITE_DIR] [DIST_DIR]`: SCORM 1.2 packages of the offline site.
 
-The zip holds the offline site with `imsmanifest.xml` at its root: one organisation whose
+Two kinds of package, each holding the whole offline site (pages link across the guide):
+
+- one per **module**, a SCO: the nav's modules (`modules`: a top-level section of pages is one
+  module, a top-level section holding subsections gives one module per entry: How it works,
+  Trials, Safety...). Its launch page (`sco-<module>.html`, from `templates/scorm_launcher.html`)
+  shows the module's pages in a frame and reports to the platform through the pinned SCORM
+  wrapper from npm (`@gamestdio/scorm`, a port of the pipwerks wrapper) and `sco.js` beside this
+  file: incomplete on launch, lesson_location as the learner moves, completed on the module's
+  last page. The pages themselves are the public site's, unchanged.
+- the **whole guide**, as before:
+
+The whole-guide zip holds the offline site with `imsmanifest.xml` at its root: one organisation whose
 items follow the site's navigation (sections become items that group their pages), one
 resource per page, and one shared resource listing every other file (CSS, scripts, search
 index, downloads, embeds), on which each page resource depends. So every file in the
@@ -17,11 +28,15 @@ platforms do not need them inside the zip.
 
 from __future__ import annotations
 
+import re
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from .. import markup
 from .archive import files_under, write_zip
 from .site import BuiltSite, read_site
 
@@ -99,10 +114,122 @@ def package(site_dir: Path, dist_dir: Path) -> Path:
                      extra={MANIFEST: manifest(site).decode("utf-8")})
 
 
+# --------------------------------------------------------------------------- modules as SCOs
+
+WRAPPER_SRC = ROOT / "node_modules" / "@gamestdio" / "scorm" / "lib" / "index.js"
+WRAPPER_DEST = "assets/vendor/scorm/scorm-wrapper.js"
+WRAPPER_LICENCE_DEST = "assets/vendor/scorm/LICENSE.txt"
+SCO_SCRIPT_DEST = "assets/vendor/scorm/sco.js"
+SCO_SCRIPT_SRC = Path(__file__).with_name("sco.js")
+
+
+@dataclass(frozen=True)
+class Module:
+    title: str
+    slug: str
+    files: tuple[str, ...]  # its pages' HTML files, in nav order
+
+    @property
+    def launcher(self) -> str:
+        return f"sco-{self.slug}.html"
+
+
+def modules(site: BuiltSite) -> list[Module]:
+    """The nav's modules: a top-level section of pages is one module; a top-level section holding
+    subsections gives one module per entry (a page, or a subsection with all its pages)."""
+    def files(entry: dict) -> list[str]:
+        if "children" in entry:
+            return [f for child in entry["children"] for f in files(child)]
+        return [entry["file"]] if "file" in entry else []
+
+    out: list[Module] = []
+    for top in site.nav:
+        if "children" not in top:
+            continue  # a single top-level page (home, references): in the whole-guide package only
+        parts = top["children"] if any("children" in c for c in top["children"]) else [top]
+        for part in parts:
+            found = files(part)
+            if found:
+                out.append(Module(part["title"], _slug(part["title"]), tuple(found)))
+    slugs = [m.slug for m in out]
+    if len(set(slugs)) != len(slugs):
+        raise SystemExit(f"two modules of the nav have the same name: {slugs}")
+    return out
+
+
+def _slug(title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+
+
+def _wrapper() -> str:
+    """The npm wrapper is a CommonJS module: give it an `exports` object and publish it as GuideScorm."""
+    if not WRAPPER_SRC.is_file():
+        raise SystemExit(f"{WRAPPER_SRC} not found: install the pinned Node tools with `npm ci` (`make scorm` does this)")
+    return ("/* @gamestdio/scorm (MIT, see LICENSE.txt), wrapped for a plain <script> by the guide's build */\n"
+            "window.GuideScorm = (function (exports) {\n" + WRAPPER_SRC.read_text(encoding="utf-8")
+            + "\nreturn exports;\n})({});\n")
+
+
+def module_manifest(site: BuiltSite, module: Module) -> bytes:
+    ET.register_namespace("", IMSCP)
+    ET.register_namespace("adlcp", ADLCP)
+    ET.register_namespace("xsi", XSI)
+    root = ET.Element(f"{{{IMSCP}}}manifest", {
+        "identifier": f"MANIFEST-{site.slug}-{module.slug}-{site.version}", "version": site.version,
+        f"{{{XSI}}}schemaLocation": SCHEMA_LOCATIONS,
+    })
+    metadata = ET.SubElement(root, f"{{{IMSCP}}}metadata")
+    ET.SubElement(metadata, f"{{{IMSCP}}}schema").text = "ADL SCORM"
+    ET.SubElement(metadata, f"{{{IMSCP}}}schemaversion").text = "1.2"
+    organizations = ET.SubElement(root, f"{{{IMSCP}}}organizations", {"default": "ORG-1"})
+    organization = ET.SubElement(organizations, f"{{{IMSCP}}}organization", {"identifier": "ORG-1"})
+    ET.SubElement(organization, f"{{{IMSCP}}}title").text = f"{site.site}: {module.title} ({site.version})"
+    item = ET.SubElement(organization, f"{{{IMSCP}}}item", {"identifier": "ITEM-1", "identifierref": "RES-SCO"})
+    ET.SubElement(item, f"{{{IMSCP}}}title").text = module.title
+    resources = ET.SubElement(root, f"{{{IMSCP}}}resources")
+    sco = ET.SubElement(resources, f"{{{IMSCP}}}resource", {
+        "identifier": "RES-SCO", "type": "webcontent", f"{{{ADLCP}}}scormtype": "sco", "href": _href(module.launcher),
+    })
+    own = (module.launcher, WRAPPER_DEST, WRAPPER_LICENCE_DEST, SCO_SCRIPT_DEST)
+    for rel in own:
+        ET.SubElement(sco, f"{{{IMSCP}}}file", {"href": _href(rel)})
+    ET.SubElement(sco, f"{{{IMSCP}}}dependency", {"identifierref": COMMON})
+    common = ET.SubElement(resources, f"{{{IMSCP}}}resource", {
+        "identifier": COMMON, "type": "webcontent", f"{{{ADLCP}}}scormtype": "asset",
+    })
+    for rel in files_under(site.folder):
+        if rel not in own and rel != MANIFEST:
+            ET.SubElement(common, f"{{{IMSCP}}}file", {"href": _href(rel)})
+    ET.indent(root)
+    return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+def module_package(site: BuiltSite, module: Module, dist_dir: Path, language: str = "en") -> Path:
+    launcher = markup.html("scorm_launcher.html", title=f"{module.title}: {site.site}", language=language,
+                           pages=module.files, wrapper=WRAPPER_DEST, script=SCO_SCRIPT_DEST)
+    licence = WRAPPER_SRC.parent.parent / "LICENSE"
+    extra = {
+        MANIFEST: module_manifest(site, module).decode("utf-8"),
+        module.launcher: str(launcher) + "\n",
+        WRAPPER_DEST: _wrapper(),
+        WRAPPER_LICENCE_DEST: licence.read_text(encoding="utf-8") if licence.is_file() else "MIT\n",
+        SCO_SCRIPT_DEST: SCO_SCRIPT_SRC.read_text(encoding="utf-8"),
+    }
+    return write_zip(dist_dir / site.artefact(f"scorm-{module.slug}", ".zip"), site.folder, extra=extra)
+
+
+def packages(site_dir: Path, dist_dir: Path) -> list[Path]:
+    """The whole-guide package, then one package per module."""
+    site = read_site(site_dir)
+    return [package(site_dir, dist_dir), *(module_package(site, m, dist_dir) for m in modules(site))]
+
+
 def main(argv: list[str]) -> int:
     site_dir = Path(argv[0]) if argv else ROOT / "build" / "offline-site"
     dist_dir = Path(argv[1]) if len(argv) > 1 else ROOT / "dist"
-    print(f"SCORM package written to {package(site_dir, dist_dir)}")
+    for path in packages(site_dir, dist_dir):
+        print(f"SCORM package written to {path}")
     return 0
 
 

@@ -12,6 +12,12 @@ Where they come from, all driven by data and page metadata:
 Each embed page uses the `embed.html` theme template (chosen with `template:` in its front
 matter) and names the full page it comes from in `embed_of`. Full pages show the copy-ready
 iframe snippet of every embed taken from them; `embed/index.json` lists them all.
+
+Embeds size themselves: the embed page posts its content height to the page holding the
+iframe (`assets/embed-resize.js`), and the snippet carries the few lines that listen for it.
+Each embed also describes itself in an oEmbed file beside it (`<embed page>/oembed.json`,
+type "rich"), which its own page announces with a discovery `<link>` (see furniture.for_page
+for why full pages do not).
 """
 
 from __future__ import annotations
@@ -30,6 +36,18 @@ from ..text import md_escape
 TEMPLATE = "embed.html"
 INDEX = "embed/index.json"
 SAFETY_SRC = "safety.md"
+# The message an embed page posts to its parent (assets/embed-resize.js) and the snippet's listener reads.
+HEIGHT_MESSAGE = "guide-embed-height"
+# oEmbed wants the width of a rich embed in pixels; the snippet itself is 100% wide, and the
+# suggested heights are estimates for about this width.
+OEMBED_WIDTH = 700
+# The listener that goes with the iframe: it sizes the iframe just before it (and nothing else) to
+# the height that iframe's own page posts. Written once here; the snippet is text to be pasted.
+_LISTENER = (
+    "<script>(function(f){addEventListener(\"message\",function(e){var d=e.data;"
+    "if(e.source===f.contentWindow&&d&&d.type===\"" + HEIGHT_MESSAGE + "\"&&d.height>0)"
+    "{f.style.height=Math.ceil(d.height)+\"px\"}})})(document.currentScript.previousElementSibling)</script>"
+)
 
 
 @dataclass(frozen=True)
@@ -138,10 +156,29 @@ def address(url: str, site_url: str) -> str:
 
 
 def snippet(embed: Embed, src_address: str) -> str:
-    return (
+    """The iframe code offered for an embed: the iframe, then the listener that sizes it to its content."""
+    frame = (
         f'<iframe src="{escape(src_address)}" title="{escape(embed.title)}" width="100%" '
         f'height="{embed.height}" style="border:0" loading="lazy"></iframe>'
     )  # html.escape with quote=True: the code is text until someone pastes it into their page
+    return frame + _LISTENER
+
+
+def oembed_src(embed: Embed) -> str:
+    """Where an embed's oEmbed file goes: `embed/trials/<id>.md` -> `embed/trials/<id>/oembed.json`."""
+    stem, _ = posixpath.splitext(embed.src)
+    return f"{stem}/oembed.json"
+
+
+def oembed_json(embed: Embed, src_address: str, provider: str, provider_url: str) -> str:
+    """The embed's oEmbed response (https://oembed.com, type "rich"), a static file."""
+    doc: dict = {
+        "version": "1.0", "type": "rich", "title": embed.title, "provider_name": provider,
+        "html": snippet(embed, src_address), "width": OEMBED_WIDTH, "height": embed.height,
+    }
+    if provider_url:  # only a known public address; a relative one means nothing to a consumer
+        doc["provider_url"] = provider_url
+    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 
 
 def index_json(registry: EmbedRegistry, urls: dict[str, str], site_url: str, about: dict[str, str],

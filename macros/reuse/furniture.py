@@ -14,7 +14,7 @@ from ..guide import Guide, trial_src
 from ..models import Reference
 from ..urls import page_url, relative_url
 from . import jsonld
-from .embeds import INDEX, Embed, EmbedRegistry, address, snippet
+from .embeds import INDEX, Embed, EmbedRegistry, address, oembed_src, snippet
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,10 @@ def for_page(*, src: str, page_url: str, title: str, meta: Mapping[str, Any], is
         },
         "embeds": [],
         "embed": None,
+        # oEmbed discovery, in the embed page only. Not in full pages: Material's script fetches
+        # `sitemap.xml` beside the target of every <link rel="alternate"> (it takes them for language
+        # versions), so each announced embed would cost a full page a failed request.
+        "oembed": [_oembed_link(embed, page_url, info)] if embed else [],
     }
     for e in registry.shown_on(src):
         where = url_of(e.src, info)
@@ -99,6 +103,12 @@ def for_page(*, src: str, page_url: str, title: str, meta: Mapping[str, Any], is
         out["embed"] = {"full_href": _rel(embed.full_src, page_url, info), "title": embed.title}
     out["jsonld"] = _jsonld(src, absolute, cite_title, meta, reviewed, guide, info, embed, cited)
     return out
+
+
+def _oembed_link(embed: Embed, page_url: str, info: SiteInfo) -> dict[str, str]:
+    where = oembed_src(embed)
+    href = address(where, info.site_url) if info.site_url else relative_url(where, page_url)
+    return {"href": href, "title": embed.title}
 
 
 def _jsonld(src: str, absolute: str | None, title: str, meta: Mapping[str, Any], reviewed: str, guide: Guide, info: SiteInfo,

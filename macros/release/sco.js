@@ -1,0 +1,46 @@
+/* The SCO of one module of a SCORM package (macros/release/scorm.py). The launch page holds the
+   module's pages in a frame and keeps one session with the learning platform, through the pinned
+   SCORM wrapper (npm @gamestdio/scorm, a port of the pipwerks wrapper, copied into the package):
+   it finds the platform's API up the frame and opener chain, reports "incomplete" on launch,
+   stores the page shown as lesson_location (and reopens it on the next launch), reports
+   "completed" once the learner has reached the module's last page, and ends the session when the
+   launch page is left. Outside a platform there is no API: the pages are the public site's, and
+   nothing else happens (no errors, no prompts). */
+(function () {
+  "use strict";
+  var frame = document.getElementById("sco-frame");
+  var pages = Array.prototype.map.call(document.querySelectorAll("#sco-pages a"), function (a) {
+    return a.getAttribute("href");
+  });
+  var wrapper = window.GuideScorm && window.GuideScorm.scorm;
+  if (!frame || !pages.length || !wrapper) { return; }
+  wrapper.configure({ version: "1.2", debug: false, handleExitMode: true, handleCompletionStatus: false });
+  if (!wrapper.initialize()) { return; }
+
+  var status = wrapper.get("cmi.core.lesson_status");
+  var done = status === "completed" || status === "passed";
+  if (!done) { wrapper.set("cmi.core.lesson_status", "incomplete"); }
+  var resume = wrapper.get("cmi.core.lesson_location");
+  if (resume && pages.indexOf(resume) > 0) { frame.src = resume; }
+  wrapper.commit();
+
+  var base = location.href.replace(/[?#].*$/, "").replace(/[^\/]*$/, "");
+  frame.addEventListener("load", function () {
+    var here;
+    try { here = frame.contentWindow.location.href.replace(/[?#].*$/, ""); } catch (e) { return; }
+    if (here.indexOf(base) !== 0) { return; }
+    var page = decodeURI(here.slice(base.length));
+    var index = pages.indexOf(page);
+    if (index < 0) { return; }  // a page of the guide outside this module: keep the last place
+    wrapper.set("cmi.core.lesson_location", page);
+    if (!done && index === pages.length - 1) {
+      done = true;
+      wrapper.set("cmi.core.lesson_status", "completed");
+    }
+    wrapper.commit();
+  });
+  var ended = false;
+  window.addEventListener("pagehide", function () {
+    if (!ended) { ended = true; wrapper.terminate(); }
+  });
+})();

@@ -266,3 +266,16 @@ def test_rounding_rule_out_of_100(percent: str, words: str) -> None:
 def test_rounding_rule_months(value: str, half: str, words: str) -> None:
     assert months(Decimal(value)) == Decimal(half)
     assert months_words(Decimal(value)) == words
+
+
+def test_lists_from_data_keep_one_item_per_record(real_site: Path, guide) -> None:
+    """A list rendered from records has one item per record (a template that ate a line end once merged them)."""
+    given = _soup(_page(real_site, "patients/how-it-is-given.md"))
+    items = [li.get_text(" ", strip=True) for li in given.select("article li")]
+    for duration in guide.drug.dosing.durations:
+        label = guide.site.setting_labels[duration.setting]
+        assert sum(t.startswith(label) for t in items) == 1, f"{label}: {items}"
+    side = _soup(_page(real_site, "patients/side-effects.md"))
+    texts = [li.get_text(" ", strip=True) for li in side.select("article li")]
+    for g in guide.patient.guidance:
+        assert sum(t.startswith(f"{g.effect}.") for t in texts) == 1, f"{g.effect}: one list item each"

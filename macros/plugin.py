@@ -320,7 +320,8 @@ def _nav_item(item: Any) -> dict[str, Any]:
         return {"title": title, "children": [_nav_item(child) for child in item.children]}
     if isinstance(item, Page):
         return {"title": title, "src": item.file.src_uri, "url": item.url, "file": item.file.dest_uri,
-                "audience": str((item.meta or {}).get("audience") or "clinician")}
+                "audience": str((item.meta or {}).get("audience") or "clinician"),
+                "sheet": (item.meta or {}).get("sheet") is True}
     return {"title": title, "link": item.url}
 
 

@@ -815,6 +815,9 @@ class PageMeta(BaseModel):
     audience: Literal["patient", "clinician"] | None = None
     counterpart: str | None = Field(default=None, description="source path of the same topic for the other audience")
     review: Review | None = Field(default=None, description="review of the page's own prose")
+    search_keywords: list[PlainText] = Field(
+        default_factory=list, description="everyday words readers search with that the page may not use "
+        "('tired', 'Herceptin'): indexed for search, never shown")
     sheet: bool = Field(default=False, description="a one-page print sheet (e.g. warning signs for the fridge): "
                         "`make pdf` prints it on its own and fails if it takes more than one page; it needs no counterpart")
 

@@ -226,3 +226,57 @@ def test_print_styles_keep_lists_whole_and_drop_the_switch_and_reuse(real_site: 
     for selector in (".audience-switch", ".share-reuse", ".embed-snippets"):
         assert selector in hidden, selector
     assert "ul, .md-typeset ol, .md-typeset li { break-inside: avoid; }" in media
+
+
+# ------------------------------------------------------------------ search that knows the audience
+
+RESULT_LABELS = """() => [...document.querySelectorAll('.md-search-result__item')].map(li => ({
+  path: new URL(li.querySelector('a').href).pathname,
+  label: (li.querySelector('.md-tag') || {}).textContent || ''}))"""
+
+
+def _search(page, query: str) -> list[dict]:
+    """Type a query; the results once they have stopped changing (searched, rendered and sorted)."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=10)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    before: list[dict] = []
+    for _ in range(50):
+        page.wait_for_timeout(200)
+        now = page.evaluate(RESULT_LABELS)
+        if now and now == before:
+            return now
+        before = now
+    raise AssertionError(f"{query!r}: the results kept changing: {before}")
+
+
+@pytest.mark.browser
+def test_search_in_patient_mode_labels_results_and_puts_patient_pages_first(browser, served, guide):
+    patient_label, clinician_label = guide.site.audience_labels["patient"], guide.site.audience_labels["clinician"]
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = ctx.new_page()
+        page.goto(served + "references/", wait_until="load")  # a page for no one audience
+        page.evaluate("localStorage.setItem('guide-audience', 'patient')")
+        page.reload(wait_until="load")
+        results = _search(page, "liver")
+        labels = [r["label"] for r in results]
+        assert results[0]["path"].startswith("/patients/") and labels[0] == patient_label, results[:3]
+        assert clinician_label in labels, "professional pages are found too, and say so"
+        last_patient = max(i for i, label in enumerate(labels) if label == patient_label)
+        assert all(label == patient_label for label in labels[: last_patient + 1]), labels
+        from axe_playwright_python.sync_playwright import Axe
+
+        found = Axe().run(page, context=".md-search-result .md-tags", options={  # the labels (Material's own result text is not ours)
+            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]})
+        assert not found.response["violations"], [(v["id"], v["nodes"][0]["target"]) for v in found.response["violations"]]
+        # everyday words reach the patient page that answers them
+        for query, expected in (("hair", "side-effects"), ("tired", "side-effects"), ("sick", "side-effects"),
+                                ("pregnant", "how-it-is-given"), ("Kadcyla", "what-it-is"),
+                                ("Herceptin", "what-it-is")):
+            results = _search(page, query)
+            assert results and results[0]["path"] == f"/patients/{expected}/", (query, results[:3])
+    finally:
+        ctx.close()

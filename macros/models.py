@@ -676,6 +676,8 @@ class Term(Model):
     abbreviation: OptionalText = ""
     clinician: PlainText
     plain: PlainText
+    patient: bool = Field(default=False, description="also in the short patient glossary (A-Z, plain words only), "
+                          "whose terms are the ones explained in tooltips on patient pages")
 
 
 class Glossary(Reviewed):

@@ -280,3 +280,37 @@ def test_search_in_patient_mode_labels_results_and_puts_patient_pages_first(brow
             assert results and results[0]["path"] == f"/patients/{expected}/", (query, results[:3])
     finally:
         ctx.close()
+
+
+# ------------------------------------------------------------------ the patient glossary
+
+
+def test_patient_glossary_is_short_a_to_z_with_jump_links_and_gives_the_patient_tooltips(real_site: Path, guide) -> None:
+    chosen = [t for t in guide.glossary.terms if t.patient]
+    assert 10 <= len(chosen) < len(guide.glossary.terms) / 2, "a short list, not the clinician glossary"
+    page = _soup(real_site / "patients" / "words" / "index.html")
+    article = page.select_one("article")
+    # every chosen term, and only those, A to Z, each with its plain words and never the clinician's
+    terms = [h["id"] for h in article.select("h3[id]")]
+    assert terms == [t.id for t in sorted(chosen, key=lambda t: t.term.lower())]
+    text = " ".join(article.get_text(" ").split())
+    for t in guide.glossary.terms:
+        assert (" ".join(t.plain.split()) in text) == t.patient, t.id
+        assert " ".join(t.clinician.split()) not in text, t.id
+    # a jump link to each letter, and each letter heading holds the terms that start with it
+    letters = [a["href"] for a in article.select(".glossary-letters a")]
+    headings = article.select("h2[id^='letter-']")
+    assert letters == [f"#{h['id']}" for h in headings] and len(letters) >= 5
+    for h in headings:
+        starts = {t.term[0].upper() for t in chosen if any(s.get("id") == t.id for s in h.find_all_next("h3", limit=50)
+                                                          if s.find_previous("h2") is h)}
+        assert starts == {h.get_text(strip=True).rstrip("¶").strip()}, h["id"]
+    # the clinician glossary keeps every term
+    assert len(_soup(real_site / "glossary" / "index.html").select("article h2[id]")) >= len(guide.glossary.terms)
+    # tooltips on patient pages explain the patient glossary's words only; other pages keep them all
+    allowed = {" ".join(t.plain.split()) for t in chosen} | {" ".join(f"{t.term}: {t.plain}".split()) for t in chosen}
+    for html in _patient_pages(real_site):
+        for abbr in _soup(html).select("article abbr[title]"):
+            assert " ".join(abbr["title"].split()) in allowed, (html, abbr.get_text(), abbr["title"][:40])
+    others = {t.abbreviation for t in guide.glossary.terms if not t.patient and t.abbreviation}
+    assert others & {abbr.get_text() for abbr in _soup(real_site / "glossary" / "index.html").select("article abbr")}

@@ -273,8 +273,8 @@ def pronunciations(guide: Guide, ctx: PageContext) -> Markup:
 
 
 def words(guide: Guide, ctx: PageContext) -> Markup:
-    """The glossary in everyday words."""
-    return glossary.glossary(guide, ctx, plain_only=True)
+    """The short patient glossary (terms marked `patient`), A to Z in everyday words."""
+    return glossary.patient_glossary(guide, ctx)
 
 
 def rounding_rule() -> Markup:

@@ -53,6 +53,13 @@ def _setting(value: str) -> Setting:
         raise UnknownName("setting", value, (s.value for s in Setting)) from None
 
 
+def _heading_level(value: object) -> int:
+    for level in (2, 3):
+        if value == level:
+            return level
+    raise GuideError(f"level must be 2 or 3, not {value!r}")
+
+
 class Host(Protocol):
     """What the macros need from the build that owns them (`session.BuildSession`)."""
 
@@ -121,7 +128,8 @@ class MacroTable:
             "plain_results": lambda setting: patient.results(g, ctx(), _setting(setting)),
             "plain_side_effects": lambda setting: patient.side_effects(g, ctx(), _setting(setting)),
             "plain_side_effect": lambda side_effect_id: patient.side_effect(g, ctx(), side_effect_id),
-            "what_to_do": lambda: patient.what_to_do(g, ctx()),
+            "what_to_do": lambda level=3, by_effect=False: patient.what_to_do(g, ctx(), _heading_level(level),
+                                                                           by_effect is True),
             "about_side_effects": lambda: patient.about_side_effects(g, ctx()),
             "plain_dosing": lambda: patient.dosing(g, ctx()),
             "treatment_interval": lambda: patient.every(g),

@@ -676,6 +676,8 @@ class Term(Model):
     abbreviation: OptionalText = ""
     clinician: PlainText
     plain: PlainText
+    patient: bool = Field(default=False, description="also in the short patient glossary (A-Z, plain words only), "
+                          "whose terms are the ones explained in tooltips on patient pages")
 
 
 class Glossary(Reviewed):
@@ -815,9 +817,16 @@ class PageMeta(BaseModel):
     audience: Literal["patient", "clinician"] | None = None
     counterpart: str | None = Field(default=None, description="source path of the same topic for the other audience")
     review: Review | None = Field(default=None, description="review of the page's own prose")
+    search_keywords: list[PlainText] = Field(
+        default_factory=list, description="everyday words readers search with that the page may not use "
+        "('tired', 'Herceptin'): indexed for search, never shown")
+    sheet: bool = Field(default=False, description="a one-page print sheet (e.g. warning signs for the fridge): "
+                        "`make pdf` prints it on its own and fails if it takes more than one page; it needs no counterpart")
 
     @model_validator(mode="after")
     def _pairs(self) -> PageMeta:
-        if (self.audience is None) != (self.counterpart is None):
+        if self.sheet and self.audience is None:
+            raise ValueError("a sheet names its 'audience'")
+        if not self.sheet and (self.audience is None) != (self.counterpart is None):
             raise ValueError("expected both 'audience' and 'counterpart', or neither")
         return self

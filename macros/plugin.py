@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from material.plugins.offline.plugin import OfflinePlugin
+from material.plugins.search.plugin import SearchPlugin
 from mkdocs.commands.build import _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -95,6 +96,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         config.nav = self._expand_trials(nav, guide) if nav else nav
         config.extra["guide_version"] = project_version()
         config.extra["content_current_as_of"] = format_date(guide.site.content_current_as_of)
+        # For the search (partials/search.html, assets/search-audience.js): which result label is whose.
+        config.extra["audience_labels"] = dict(guide.site.audience_labels)
         if guide.site.licence:
             config.extra["licence"] = guide.site.licence.model_dump(exclude_none=True, exclude_defaults=True)
         self._set_offline(config)
@@ -265,7 +268,25 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         title = html.unescape(first.title) if first is not None and first.level == 1 else html.unescape(page.title or page.file.src_uri)
         furniture = self._session().furniture(page.file.src_uri, page.url, title, page.meta, page.is_homepage)
         context["reuse"] = furniture  # type: ignore[typeddict-unknown-key]
+        self._search_fields(page, config)
         return context
+
+    def _search_fields(self, page: Page, config: MkDocsConfig) -> None:
+        """Add the page's audience label and hidden keywords to its entry in Material's search index.
+
+        Material's search plugin, listed first in mkdocs.yml, has just indexed this page in its own
+        on_page_context; its index is written (and copied for the offline build) after every page.
+        Only the page's own entry (no '#') gets them: the label shows once per result.
+        """
+        fields = self._session().search_fields(page.file.src_uri, page.meta)
+        if not fields:
+            return
+        for plugin in config.plugins.values():
+            if isinstance(plugin, SearchPlugin) and plugin.config.enabled:
+                for entry in reversed(plugin.search_index.entries):
+                    if entry.get("location") == page.url:
+                        entry.update(fields)
+                        break
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         session = self._session()
@@ -320,7 +341,8 @@ def _nav_item(item: Any) -> dict[str, Any]:
         return {"title": title, "children": [_nav_item(child) for child in item.children]}
     if isinstance(item, Page):
         return {"title": title, "src": item.file.src_uri, "url": item.url, "file": item.file.dest_uri,
-                "audience": str((item.meta or {}).get("audience") or "clinician")}
+                "audience": str((item.meta or {}).get("audience") or "clinician"),
+                "sheet": (item.meta or {}).get("sheet") is True}
     return {"title": title, "link": item.url}
 
 

@@ -247,6 +247,17 @@ class BuildSession:
             for e in self.embeds.embeds.values()
         }
 
+    def search_fields(self, src: str, raw_meta: Mapping[str, Any]) -> dict[str, Any]:
+        """What a page's entry in the search index gets besides its title and text: the label of its
+        audience (the search shows it on the result) and its hidden keywords (`search_keywords`)."""
+        meta = self.meta_of(src, raw_meta)
+        out: dict[str, Any] = {}
+        if meta and meta.audience:
+            out["tags"] = [self.guide.site.audience_labels[meta.audience]]
+        if meta and meta.search_keywords:
+            out["keywords"] = " ".join(meta.search_keywords)
+        return out
+
     def furniture(self, src: str, url: str, title: str, meta: Mapping[str, Any], is_home: bool) -> dict[str, Any]:
         embed = self.embeds.embeds.get(src)
         return for_page(

@@ -6,6 +6,7 @@ patient pages, and the small fictional pack where a test needs data it controls.
 
 from __future__ import annotations
 
+import json
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -44,6 +45,18 @@ def _resolve(page: Path, href: str) -> tuple[Path, str]:
     target, _, anchor = href.partition("#")
     path = (page.parent / target).resolve()
     return (path / "index.html" if path.is_dir() else path), anchor
+
+
+def _nav_items(site: Path) -> list[dict]:
+    """Every page of pages.json's nav (what `make pdf` reads)."""
+    out: list[dict] = []
+    todo = list(json.loads((site / "pages.json").read_text(encoding="utf-8"))["nav"])
+    while todo:
+        item = todo.pop(0)
+        todo[:0] = item.get("children", [])
+        if "file" in item:
+            out.append(item)
+    return out
 
 
 def _patient_pages(site: Path) -> list[Path]:
@@ -123,9 +136,13 @@ def test_every_topic_has_both_versions_and_the_switch_links_them(real_site: Path
             switches[html] = nav
     patient_pages = [p for p in switches if "patients" in p.parts]
     assert len(patient_pages) >= 7, "the patient section has its topic pages"
+    # A one-page print sheet (front matter `sheet: true`) has no counterpart, so no switch.
+    sheets = {real_site / p["file"] for p in _nav_items(real_site) if p.get("sheet")}
+    assert sheets, "the warning signs sheet is in the nav"
     assert {p.name for p in _patient_pages(real_site)} and all(
-        p in switches for p in _patient_pages(real_site)
+        p in switches for p in _patient_pages(real_site) if p not in sheets
     ), "every patient page has a switch"
+    assert not sheets & set(switches), "a sheet has no switch"
     for html, nav in switches.items():
         current = nav.select_one('[aria-current="page"]')
         links = nav.select("a.audience-switch__item")

@@ -226,3 +226,91 @@ def test_print_styles_keep_lists_whole_and_drop_the_switch_and_reuse(real_site: 
     for selector in (".audience-switch", ".share-reuse", ".embed-snippets"):
         assert selector in hidden, selector
     assert "ul, .md-typeset ol, .md-typeset li { break-inside: avoid; }" in media
+
+
+# ------------------------------------------------------------------ search that knows the audience
+
+RESULT_LABELS = """() => [...document.querySelectorAll('.md-search-result__item')].map(li => ({
+  path: new URL(li.querySelector('a').href).pathname,
+  label: (li.querySelector('.md-tag') || {}).textContent || ''}))"""
+
+
+def _search(page, query: str) -> list[dict]:
+    """Type a query; the results once they have stopped changing (searched, rendered and sorted)."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=10)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    before: list[dict] = []
+    for _ in range(50):
+        page.wait_for_timeout(200)
+        now = page.evaluate(RESULT_LABELS)
+        if now and now == before:
+            return now
+        before = now
+    raise AssertionError(f"{query!r}: the results kept changing: {before}")
+
+
+@pytest.mark.browser
+def test_search_in_patient_mode_labels_results_and_puts_patient_pages_first(browser, served, guide):
+    patient_label, clinician_label = guide.site.audience_labels["patient"], guide.site.audience_labels["clinician"]
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = ctx.new_page()
+        page.goto(served + "references/", wait_until="load")  # a page for no one audience
+        page.evaluate("localStorage.setItem('guide-audience', 'patient')")
+        page.reload(wait_until="load")
+        results = _search(page, "liver")
+        labels = [r["label"] for r in results]
+        assert results[0]["path"].startswith("/patients/") and labels[0] == patient_label, results[:3]
+        assert clinician_label in labels, "professional pages are found too, and say so"
+        last_patient = max(i for i, label in enumerate(labels) if label == patient_label)
+        assert all(label == patient_label for label in labels[: last_patient + 1]), labels
+        from axe_playwright_python.sync_playwright import Axe
+
+        found = Axe().run(page, context=".md-search-result .md-tags", options={  # the labels (Material's own result text is not ours)
+            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]})
+        assert not found.response["violations"], [(v["id"], v["nodes"][0]["target"]) for v in found.response["violations"]]
+        # everyday words reach the patient page that answers them
+        for query, expected in (("hair", "side-effects"), ("tired", "side-effects"), ("sick", "side-effects"),
+                                ("pregnant", "how-it-is-given"), ("Kadcyla", "what-it-is"),
+                                ("Herceptin", "what-it-is")):
+            results = _search(page, query)
+            assert results and results[0]["path"] == f"/patients/{expected}/", (query, results[:3])
+    finally:
+        ctx.close()
+
+
+# ------------------------------------------------------------------ the patient glossary
+
+
+def test_patient_glossary_is_short_a_to_z_with_jump_links_and_gives_the_patient_tooltips(real_site: Path, guide) -> None:
+    chosen = [t for t in guide.glossary.terms if t.patient]
+    assert 10 <= len(chosen) < len(guide.glossary.terms) / 2, "a short list, not the clinician glossary"
+    page = _soup(real_site / "patients" / "words" / "index.html")
+    article = page.select_one("article")
+    # every chosen term, and only those, A to Z, each with its plain words and never the clinician's
+    terms = [h["id"] for h in article.select("h3[id]")]
+    assert terms == [t.id for t in sorted(chosen, key=lambda t: t.term.lower())]
+    text = " ".join(article.get_text(" ").split())
+    for t in guide.glossary.terms:
+        assert (" ".join(t.plain.split()) in text) == t.patient, t.id
+        assert " ".join(t.clinician.split()) not in text, t.id
+    # a jump link to each letter, and each letter heading holds the terms that start with it
+    letters = [a["href"] for a in article.select(".glossary-letters a")]
+    headings = article.select("h2[id^='letter-']")
+    assert letters == [f"#{h['id']}" for h in headings] and len(letters) >= 5
+    for h in headings:
+        starts = {t.term[0].upper() for t in chosen if any(s.get("id") == t.id for s in h.find_all_next("h3", limit=50)
+                                                          if s.find_previous("h2") is h)}
+        assert starts == {h.get_text(strip=True).rstrip("¶").strip()}, h["id"]
+    # the clinician glossary keeps every term
+    assert len(_soup(real_site / "glossary" / "index.html").select("article h2[id]")) >= len(guide.glossary.terms)
+    # tooltips on patient pages explain the patient glossary's words only; other pages keep them all
+    allowed = {" ".join(t.plain.split()) for t in chosen} | {" ".join(f"{t.term}: {t.plain}".split()) for t in chosen}
+    for html in _patient_pages(real_site):
+        for abbr in _soup(html).select("article abbr[title]"):
+            assert " ".join(abbr["title"].split()) in allowed, (html, abbr.get_text(), abbr["title"][:40])
+    others = {t.abbreviation for t in guide.glossary.terms if not t.patient and t.abbreviation}
+    assert others & {abbr.get_text() for abbr in _soup(real_site / "glossary" / "index.html").select("article abbr")}

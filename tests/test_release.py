@@ -166,10 +166,17 @@ def test_scorm_items_follow_the_site_navigation(scorm_zip: Path, offline_release
 # --------------------------------------------------------------------------- PDF
 
 
-@pytest.mark.browser
-def test_pdf_of_the_clinician_section(offline_release, tmp_path: Path) -> None:
-    out = tmp_path / "pdf"
+@pytest.fixture(scope="module")
+def pdf_dist(offline_release, tmp_path_factory) -> Path:
+    """`make pdf` once for this module's tests: the folder of PDFs."""
+    out = tmp_path_factory.mktemp("pdf") / "pdf"
     run("macros.release.pdf", offline_release["site"], out)
+    return out
+
+
+@pytest.mark.browser
+def test_pdf_of_the_clinician_section(offline_release, pdf_dist: Path) -> None:
+    out = pdf_dist
     pdfs = sorted(p.name for p in out.iterdir())
     every = nav_pages(offline_release["site"])
     patient = [p for p in every if p.get("audience") == "patient"]
@@ -185,3 +192,22 @@ def test_pdf_of_the_clinician_section(offline_release, tmp_path: Path) -> None:
         assert heading in text, f"{heading!r} not in the PDF"
     assert "Embed parts of this page" not in text, "the embed snippets are screen-only"
     assert "Search" not in reader.pages[0].extract_text(), "no search box in print"
+
+
+@pytest.mark.browser
+def test_the_fridge_sheet_prints_on_one_page(offline_release, pdf_dist: Path, guide) -> None:
+    """The warning signs, by urgency, with blanks to fill in, on exactly one page (make pdf also refuses
+    a sheet that needs more than one A4 or US Letter page)."""
+    sheets = [p for p in nav_pages(offline_release["site"]) if p.get("sheet")]
+    assert [p["src"] for p in sheets] == ["patients/warning-signs-sheet.md"]
+    reader = PdfReader(pdf_dist / f"t-dm1-evidence-guide-patients-warning-signs-sheet-{project_version()}.pdf")
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    for words in ("My care team's number, day or night", "if my temperature is at or above", "My next appointment",
+                  "Call your local emergency number now", "Call your care team now, day or night",
+                  "Call your care team the same day", "Tell your care team at your next visit"):
+        assert words in text, f"{words!r} not on the sheet"
+    for g in guide.patient.guidance:  # every side effect with a warning sign, from the same records
+        assert f"{g.effect}:" in text, f"{g.effect!r} not on the sheet"
+    for hidden in ("Cite this page", "Search", "For health professionals"):
+        assert hidden not in text, f"{hidden!r} is screen-only"

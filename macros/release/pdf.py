@@ -1,6 +1,8 @@
 """`python -m macros.release.pdf [SITE_DIR] [OUT_DIR]`: PDF handouts printed by Chromium from a built site.
 
 - one PDF per patient page (front matter `audience: patient`): <name>-<page>-<version>.pdf;
+- a one-page sheet (front matter `sheet: true`, such as the warning signs for the fridge) is
+  one of those; printing it on more than one page is an error, so a sheet that grew is caught here;
 - one PDF of the clinician section (every other page in the nav, in nav order, each page
   starting on a new sheet, with a bookmark per page): <name>-clinician-<version>.pdf.
 
@@ -36,7 +38,7 @@ FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
           '<span class="title"></span> · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>')
 
 
-def print_pages(site: BuiltSite, pages: list[NavPage]) -> list[bytes]:
+def print_pages(site: BuiltSite, pages: list[NavPage], paper: str = "A4") -> list[bytes]:
     """Each page printed to its own PDF, in order."""
     out = []
     with sync_playwright() as p:
@@ -48,7 +50,7 @@ def print_pages(site: BuiltSite, pages: list[NavPage]) -> list[bytes]:
                 # What a reader's browser does when they press Print: our script opens <details>.
                 tab.evaluate("window.dispatchEvent(new Event('beforeprint'))")
                 tab.emulate_media(media="print")
-                out.append(tab.pdf(format="A4", print_background=False, display_header_footer=True,
+                out.append(tab.pdf(format=paper, print_background=False, display_header_footer=True,
                                    header_template="<span></span>", footer_template=FOOTER,
                                    margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}))
         finally:
@@ -73,6 +75,13 @@ def handouts(site: BuiltSite) -> dict[str, bytes]:
     patient = [p for p in pages if p.audience == PATIENT]
     clinician = [p for p in pages if p.audience != PATIENT]
     printed = dict(zip([p.src for p in patient + clinician], print_pages(site, patient + clinician), strict=True))
+    # A sheet is printed in A4; it must also fit on one US Letter page (shorter, wider).
+    sheets = [p for p in patient if p.sheet]
+    letter = dict(zip([p.src for p in sheets], print_pages(site, sheets, "Letter") if sheets else [], strict=True))
+    too_long = [f"{p.src} ({n} pages on {paper})" for p in sheets for paper, pdf in (("A4", printed[p.src]), ("Letter", letter[p.src]))
+                if (n := len(PdfReader(io.BytesIO(pdf)).pages)) != 1]
+    if too_long:
+        raise SystemExit("a sheet must print on one page: " + ", ".join(too_long))
     out: dict[str, bytes] = {}
     for page in patient:
         stem = posixpath.splitext(page.src)[0].replace("/", "-")

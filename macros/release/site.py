@@ -16,6 +16,7 @@ class NavPage:
     file: str  # the page's HTML file, relative to the site folder
     audience: str
     section: tuple[str, ...]  # titles of the nav sections it sits in
+    sheet: bool = False  # a one-page print sheet (front matter `sheet: true`)
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ class BuiltSite:
                 if "children" in item:
                     walk(item["children"], section + (item["title"],))
                 elif "file" in item:
-                    out.append(NavPage(item["title"], item["src"], item["file"], item["audience"], section))
+                    out.append(NavPage(item["title"], item["src"], item["file"], item["audience"], section,
+                                       bool(item.get("sheet", False))))
 
         walk(self.nav, ())
         return out

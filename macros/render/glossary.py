@@ -6,22 +6,41 @@ from markupsafe import Markup
 
 from ..guide import Guide
 from ..markup import join, md, paragraph
+from ..models import Term
 from ..pagecontext import PageContext
 
 
-def glossary(guide: Guide, ctx: PageContext, plain_only: bool = False) -> Markup:
+def glossary(guide: Guide, ctx: PageContext) -> Markup:
     """Every term as a heading (so each has a link target): the clinician definition with the
-    plain one after it, or (`plain_only`, for patient pages) the plain one alone."""
+    plain one after it."""
     ctx.shows(guide.glossary)
     out = []
     for t in sorted(guide.glossary.terms, key=lambda t: t.term.lower()):
         title = t.term + (f" ({t.abbreviation})" if t.abbreviation else "")
-        if plain_only:
-            blocks = [paragraph(t.plain)]
-        else:
-            blocks = [paragraph(t.clinician), paragraph(join(Markup("<em>In plain words:</em>"), t.plain))]
+        blocks = [paragraph(t.clinician), paragraph(join(Markup("<em>In plain words:</em>"), t.plain))]
         out.append(md("section.md", level=2, title=title, anchor=t.id, blocks=blocks))
     return Markup("\n").join(out)
+
+
+def patient_glossary(guide: Guide, ctx: PageContext) -> Markup:
+    """The short patient glossary: the terms marked `patient`, A to Z in plain words, under one
+    heading per first letter, with a line of jump links to the letters."""
+    ctx.shows(guide.glossary)
+    letters: dict[str, list[Markup]] = {}
+    for t in sorted(patient_terms(guide), key=lambda t: t.term.lower()):
+        title = t.term + (f" ({t.abbreviation})" if t.abbreviation else "")
+        letter = t.term[:1].upper() if t.term[:1].isalpha() else "#"
+        letters.setdefault(letter, []).append(md("section.md", level=3, title=title, anchor=t.id, blocks=[paragraph(t.plain)]))
+    out = []
+    for letter, sections in letters.items():
+        anchor = f"letter-{letter.lower()}" if letter != "#" else "letter-other"
+        out.append({"name": letter, "anchor": anchor,
+                    "section": md("section.md", level=2, title=letter, anchor=anchor, blocks=sections)})
+    return md("glossary_az.md", letters=out)
+
+
+def patient_terms(guide: Guide) -> list[Term]:
+    return [t for t in guide.glossary.terms if t.patient]
 
 
 # Python-Markdown's abbr syntax: "*[TERM]: title". A term or a title with these characters
@@ -32,13 +51,16 @@ _UNSAFE_TERM = frozenset("[]()/\n*")
 def abbreviations(guide: Guide, audience: str | None = None) -> str:
     """Markdown `abbr` definitions; Material shows them as tooltips wherever the text appears.
 
-    Every page explains the abbreviations. Patient pages also explain the terms themselves
+    Every page explains the abbreviations (patient pages: those of the patient glossary's terms).
+    Patient pages also explain the terms themselves
     ("Thrombocytopenia", "adjuvant therapy"), so a medical word that has to stay in plain
     text still carries its everyday meaning. The title goes into an HTML attribute, which
     Python-Markdown escapes.
     """
     lines = []
-    for t in guide.glossary.terms:
+    # Patient pages explain the patient glossary's terms (and their abbreviations) only.
+    terms = patient_terms(guide) if audience == "patient" else guide.glossary.terms
+    for t in terms:
         title = " ".join(f"{t.term}: {t.plain}".split())
         if t.abbreviation and not _UNSAFE_TERM & set(t.abbreviation):
             lines.append(f"*[{t.abbreviation}]: {title}")

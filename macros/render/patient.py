@@ -20,7 +20,7 @@ from .. import fmt
 from ..errors import UnknownName
 from ..guide import PRESCRIBING_SRC, Guide, analysis_of, plain_result_arms, result_of, trial_src
 from ..markup import html, md
-from ..models import MONTHS_SLOT, PlainResult, PlainSideEffect, Setting, Statistic, Status, Trial, Urgency
+from ..models import MONTHS_SLOT, Guidance, PlainResult, PlainSideEffect, Setting, Sign, Statistic, Status, Trial, Urgency
 from ..pagecontext import PageContext
 from ..plain_numbers import RULE, OutOf100, months_words, out_of_100
 from ..text import inline_md, md_escape
@@ -170,8 +170,10 @@ def side_effect_line(guide: Guide, ctx: PageContext, se: PlainSideEffect) -> Mar
     return line
 
 
-def what_to_do(guide: Guide, ctx: PageContext) -> Markup:
-    """Warning signs grouped by how soon to act; then what each side effect is."""
+def what_to_do(guide: Guide, ctx: PageContext, level: int = 3, by_effect: bool = False) -> Markup:
+    """Warning signs grouped by how soon to act, each group under a heading of `level` (2 on a page of
+    its own, such as the fridge sheet; 3 under the side-effects page's section). `by_effect` gives one
+    line per side effect in each group, its signs joined by semicolons (the one-page sheet)."""
     items = guide.patient.guidance
     ctx.shows(*items)
     groups = []
@@ -184,8 +186,16 @@ def what_to_do(guide: Guide, ctx: PageContext) -> Markup:
         # page's notice still says that some of its advice is being checked, and each topic below is marked.
         status = "" if urgency == Urgency.emergency else next((f for f in flags if f), "")
         groups.append({"anchor": anchor, "heading": heading, "status": status,
-                       "signs": [{"effect": g.effect, "text": s.text} for g, s in signs]})
-    return md("what_to_do.md", groups=groups)
+                       "signs": _by_effect(signs) if by_effect else [{"effect": g.effect, "text": s.text} for g, s in signs]})
+    return md("what_to_do.md", groups=groups, level=level)
+
+
+def _by_effect(signs: list[tuple[Guidance, Sign]]) -> list[dict[str, str]]:
+    texts: dict[str, list[str]] = {}
+    for g, s in signs:
+        texts.setdefault(g.effect, []).append(s.text)
+    return [{"effect": effect, "text": "; ".join(t[:1].lower() + t[1:] if i else t for i, t in enumerate(ts))}
+            for effect, ts in texts.items()]
 
 
 def about_side_effects(guide: Guide, ctx: PageContext) -> Markup:
@@ -263,8 +273,8 @@ def pronunciations(guide: Guide, ctx: PageContext) -> Markup:
 
 
 def words(guide: Guide, ctx: PageContext) -> Markup:
-    """The glossary in everyday words."""
-    return glossary.glossary(guide, ctx, plain_only=True)
+    """The short patient glossary (terms marked `patient`), A to Z in everyday words."""
+    return glossary.patient_glossary(guide, ctx)
 
 
 def rounding_rule() -> Markup:

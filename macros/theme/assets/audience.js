@@ -73,3 +73,36 @@
     });
   }
 })();
+
+/* Search: each result carries its audience's label (added to the search index by the guide
+ * plugin). Results for the reader's own audience come first: the remembered choice, or else the
+ * audience of the page being read. Material renders results in batches as the reader scrolls; each
+ * batch is sorted again as it arrives. Without JavaScript there is no search to sort. */
+(function () {
+  "use strict";
+  var search = document.querySelector(".md-search");
+  var list = search && search.querySelector(".md-search-result__list");
+  if (!list) return;
+  var saved = null;
+  try {
+    saved = window.localStorage.getItem("guide-audience");
+  } catch (e) {
+    saved = null;
+  }
+  var page = document.querySelector(".audience-switch[data-audience]");
+  var mode = saved || (page && page.getAttribute("data-audience"));
+  var label = mode && search.getAttribute("data-label-" + mode);
+  if (!label) return;
+
+  function ours(item) {
+    var tag = item.querySelector(".md-tag"); // the page's own entry comes first, with the label
+    return !!tag && tag.textContent.trim() === label;
+  }
+  function sort() {
+    var items = Array.prototype.slice.call(list.children);
+    var wanted = items.filter(ours).concat(items.filter(function (i) { return !ours(i); }));
+    var same = wanted.every(function (item, i) { return item === items[i]; });
+    if (!same) wanted.forEach(function (item) { list.appendChild(item); });
+  }
+  new MutationObserver(sort).observe(list, { childList: true });
+})();

@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .schemas import modeline
+from .yamlio import YamlError, read_yaml
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -31,11 +32,29 @@ def trial(pack: Path, trial_id: str, today: datetime.date | None = None) -> Path
     # A YAML file, not markup: no escaping; the values are an id and dates we made.
     env = Environment(loader=PackageLoader("macros", "templates"), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
+    settings, kinds = _pack_ids(pack)
     text = env.get_template("scaffold/trial.yml").render(
-        id=trial_id, today=today.isoformat(), next_review=next_review.isoformat(), modeline=modeline(path, "trial"))
+        id=trial_id, today=today.isoformat(), next_review=next_review.isoformat(), modeline=modeline(path, "trial"),
+        settings=settings, kinds=kinds)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text + "\n", encoding="utf-8")
     return path
+
+
+def _pack_ids(pack: Path) -> tuple[list[str], list[str]]:
+    """The pack's setting and endpoint-kind ids (site.yml), for the scaffold's values and comments."""
+    try:
+        site = read_yaml(pack / "data" / "site.yml")
+    except (OSError, YamlError):
+        return [], []
+    if not isinstance(site, dict):
+        return [], []
+
+    def ids(key: str) -> list[str]:
+        items = site.get(key)
+        return [str(x["id"]) for x in items if isinstance(x, dict) and "id" in x] if isinstance(items, list) else []
+
+    return ids("settings"), ids("endpoint_kinds")
 
 
 def main(argv: list[str]) -> int:

@@ -12,9 +12,10 @@ from ..pagecontext import PageContext
 def glossary(guide: Guide, ctx: PageContext, plain_only: bool = False) -> Markup:
     """Every term as a heading (so each has a link target): the clinician definition with the
     plain one after it, or (`plain_only`, for patient pages) the plain one alone."""
-    ctx.shows(guide.glossary)
+    if guide.glossary:
+        ctx.shows(guide.glossary)
     out = []
-    for t in sorted(guide.glossary.terms, key=lambda t: t.term.lower()):
+    for t in sorted(guide.terms, key=lambda t: t.term.lower()):
         title = t.term + (f" ({t.abbreviation})" if t.abbreviation else "")
         if plain_only:
             blocks = [paragraph(t.plain)]
@@ -38,7 +39,7 @@ def abbreviations(guide: Guide, audience: str | None = None) -> str:
     Python-Markdown escapes.
     """
     lines = []
-    for t in guide.glossary.terms:
+    for t in guide.terms:
         title = " ".join(f"{t.term}: {t.plain}".split())
         if t.abbreviation and not _UNSAFE_TERM & set(t.abbreviation):
             lines.append(f"*[{t.abbreviation}]: {title}")

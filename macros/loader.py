@@ -33,6 +33,9 @@ from .yamlio import YamlError, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
+# Data files a pack may leave out: it then shows none of their sections.
+OPTIONAL_FILES = frozenset({"safety.yml", "sequencing.yml", "glossary.yml", "prescribing.yml"})
+
 
 class _Collector:
     def __init__(self) -> None:
@@ -98,10 +101,14 @@ def _load(data_dir: Path) -> Guide:
     patient = c.parse(p, Patient) if (p := required("patient.yml")).exists() else None
     # Optional: a pack without adverse-event tables and warnings, pathways, glossary or label details
     # for prescribers simply shows none of those sections.
-    safety = c.parse(p, Safety) if (p := data_dir / "safety.yml").exists() else None
-    sequencing = c.parse(p, Sequencing) if (p := data_dir / "sequencing.yml").exists() else None
-    glossary = c.parse(p, Glossary) if (p := data_dir / "glossary.yml").exists() else None
-    prescribing = c.parse(p, Prescribing) if (p := data_dir / "prescribing.yml").exists() else None
+    def optional(name: str, model: type[M]) -> M | None:
+        assert name in OPTIONAL_FILES
+        return c.parse(p, model) if (p := data_dir / name).exists() else None
+
+    safety = optional("safety.yml", Safety)
+    sequencing = optional("sequencing.yml", Sequencing)
+    glossary = optional("glossary.yml", Glossary)
+    prescribing = optional("prescribing.yml", Prescribing)
 
     references: dict[str, Reference] = {}
     reference_reviews: dict[str, Review] = {}

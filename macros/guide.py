@@ -127,6 +127,11 @@ class Guide:
     def setting_label(self, setting_id: str) -> str:
         return self.setting(setting_id).label
 
+    @property
+    def uses_evidence_levels(self) -> bool:
+        """Whether any endpoint kind has a place in the levels of evidence: if none, tables leave the column out."""
+        return any(k.evidence_class for k in self.site.endpoint_kinds)
+
     def endpoint_kind(self, kind_id: str | None) -> EndpointKind | None:
         return next((k for k in self.site.endpoint_kinds if k.id == kind_id), None)
 

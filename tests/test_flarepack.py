@@ -74,6 +74,13 @@ def test_endpoint_kinds_show_by_label_never_other_or_an_id(flare_site: Path) -> 
             assert raw not in text, f"{rel}: shows the raw id {raw!r}"
 
 
+def test_no_cancer_evidence_scheme_where_no_endpoint_has_a_place_in_it(flare_site: Path) -> None:
+    """The PDQ levels are a cancer scheme: a pack whose endpoint kinds have no evidence_class shows no level column."""
+    for page in ("trials", "trials/lantern", "trials/beacon"):
+        article = _article(flare_site, page)
+        assert "PDQ" not in article.get_text() and not article.select("[data-field='level']"), page
+
+
 def _empty_sections(article: Tag) -> list[str]:
     """Empty boxes, tables without rows, lists without items, and headings with nothing under them."""
     out = []

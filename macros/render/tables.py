@@ -23,7 +23,7 @@ def results_table(guide: Guide, trial: Trial, analysis_id: str, results: list[Re
                      "meaning": evidence_levels.meaning(trial, r, kind), "difference": _difference(trial, r)})
     arms = [a for a in trial.arms if any(a.id in r.arms for r in results)] or list(trial.arms)
     return html("results_table.html", caption=caption, analysis_id=analysis_id, arms=arms, rows=rows,
-                arm_labels=arm_labels(trial))
+                arm_labels=arm_labels(trial), levels=guide.uses_evidence_levels)
 
 
 def has_difference(trial: Trial) -> bool:

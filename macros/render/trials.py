@@ -35,9 +35,10 @@ def overview(guide: Guide, ctx: PageContext, setting: Setting, roles: tuple[Role
         rows.append([link, trial.line, trial.phase, _n(trial), " vs ".join(a.label for a in trial.arms), figure, level])
     if not rows:
         return Markup("")
-    return table(f"Trials: {setting.label}",
-                 ["Trial", "Line / setting", "Phase", "Patients", "Arms", "Primary endpoint result",
-                  "Level of evidence (PDQ)"], rows,
+    columns = ["Trial", "Line / setting", "Phase", "Patients", "Arms", "Primary endpoint result", "Level of evidence (PDQ)"]
+    if not guide.uses_evidence_levels:  # the pack's endpoints have no place in the (cancer) PDQ scheme
+        columns, rows = columns[:-1], [row[:-1] for row in rows]
+    return table(f"Trials: {setting.label}", columns, rows,
                  class_="trials-overview", id=f"trials-{setting.id}" + ("-context" if Role.context in roles else ""))
 
 

@@ -15,7 +15,7 @@ PACK_DIR := $(or $(PACK),.)
 # ./site, ./build, ./dist for this folder; <pack>/site, <pack>/build, <pack>/dist for PACK=<pack>.
 OUT := $(PACK_DIR)
 
-.PHONY: serve site test check-data schemas new-trial lock clean browser-deps audit bench offline scorm pdf
+.PHONY: serve site test check-data schemas new-trial new-pack lock clean browser-deps audit bench offline scorm pdf
 
 $(VENV_OK): requirements.lock pyproject.toml
 	python3 -m venv .venv
@@ -45,6 +45,12 @@ schemas: $(VENV_OK)
 new-trial: $(VENV_OK)
 	@test -n "$(ID)" || { echo "usage: make new-trial ID=<trial-id>"; exit 2; }
 	$(PY) -m macros.scaffold trial $(ID) --pack $(PACK_DIR)
+
+## Start a new content pack that builds as it is, with marked example content:
+## make new-pack DIR=<folder> NAME="<medicine>"  (then PACK=<folder> make site)
+new-pack: $(VENV_OK)
+	@test -n "$(DIR)" && test -n "$(NAME)" || { echo 'usage: make new-pack DIR=<folder> NAME="<medicine>"'; exit 2; }
+	$(PY) -m macros.scaffold pack "$$DIR" --name "$$NAME"
 
 ## System tools for the checks: Chromium (browser tests, Lighthouse) and Java (Nu HTML
 ## Checker), from Debian's packages; never a downloaded browser build

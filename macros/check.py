@@ -24,7 +24,7 @@ def main(argv: list[str]) -> int:
         print(f"warning: {message}", file=sys.stderr)
     print(
         f"{data_dir}: OK — {len(guide.trials)} trials, {len(guide.references)} references, "
-        f"{len(guide.safety.adverse_event_tables)} adverse-event tables, {len(guide.glossary.terms)} terms "
+        f"{len(guide.ae_tables)} adverse-event tables, {len(guide.terms)} terms "
         f"({took:.2f} s)"
     )
     return 0

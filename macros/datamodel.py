@@ -146,8 +146,9 @@ def page(name: str, schema: dict[str, Any], pattern: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def index(kinds: dict[str, tuple[str, list[str]]]) -> str:
-    """The minimum pack, then one line per data file. `kinds`: name -> (file pattern, required top-level fields)."""
+def index(kinds: dict[str, tuple[str, list[str], bool]]) -> str:
+    """The minimum pack, then one line per data file. `kinds`: name -> (file pattern, required top-level fields,
+    whether the pack may leave the file out)."""
     lines = [
         "# The data model",
         "",
@@ -155,13 +156,17 @@ def index(kinds: dict[str, tuple[str, list[str]]]) -> str:
         "",
         "## The minimum pack",
         "",
-        "A content pack is a folder with `data/` and `docs/`. Its `data/` needs every file below "
-        "(a folder needs at least one file), each with at least its required fields; `docs/` holds "
-        "the pages its `site.yml` nav names. `make check-data` lists every problem at once.",
+        "A content pack is a folder with `data/` and `docs/`. Its `data/` needs every file below that is "
+        "not optional (a folder needs at least one file), each with at least its required fields; a pack "
+        "without an optional file shows none of its sections. `docs/` holds the pages its `site.yml` nav "
+        "names, `references.md` (the reference catalogue) and the pages `site.yml` names as "
+        "`editorial_page` and `trial_pages_counterpart`. `make check-data` lists every problem at once; "
+        "`make new-pack DIR=<folder> NAME=\"<medicine>\"` writes a minimal pack that builds as it is.",
         "",
-        "| file | required fields | reference |",
-        "| --- | --- | --- |",
+        "| file | needed | required fields | reference |",
+        "| --- | --- | --- | --- |",
     ]
-    for name, (pattern, required) in kinds.items():
-        lines.append(f"| `data/{pattern}` | {', '.join(f'`{r}`' for r in required) or '(none)'} | [{name}]({name}.md) |")
+    for name, (pattern, required, optional) in kinds.items():
+        fields = ", ".join(f"`{r}`" for r in required) or "(none)"
+        lines.append(f"| `data/{pattern}` | {'optional' if optional else 'yes'} | {fields} | [{name}]({name}.md) |")
     return "\n".join(lines) + "\n"

@@ -23,16 +23,12 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from .models import Result, Trial
+from .models import EndpointKind, Result, Trial
 
 RANDOMISED, SUBSET, CASE_SERIES = "randomised", "subset", "case-series"
+# Where an end point sits is the pack's to say: each of its endpoint kinds (site.yml) may name
+# its `evidence_class`, one of these.
 SURVIVAL, EVENT, RESPONSE = "survival", "event", "response"
-
-ENDPOINT_GROUP = MappingProxyType({
-    "OS": SURVIVAL,
-    "EFS": EVENT, "DFS": EVENT, "IDFS": EVENT, "iDFS": EVENT, "DRFS": EVENT, "PFS": EVENT,
-    "ORR": RESPONSE, "pCR": RESPONSE,
-})
 
 _LEVEL = MappingProxyType({
     (RANDOMISED, SURVIVAL): "A1", (RANDOMISED, EVENT): "B1", (RANDOMISED, RESPONSE): "B3",
@@ -63,12 +59,12 @@ def design(trial: Trial, result: Result) -> str | None:
     return None
 
 
-def level(trial: Trial, result: Result) -> str | None:
-    """'A1', 'B1', ... or None when the design or the end point has no place in the scheme."""
-    d, e = design(trial, result), ENDPOINT_GROUP.get(result.kind)
+def level(trial: Trial, result: Result, kind: EndpointKind | None) -> str | None:
+    """'A1', 'B1', ... or None when the design or the end point (`kind`, the result's) has no place in the scheme."""
+    d, e = design(trial, result), kind.evidence_class if kind else None
     return _LEVEL[(d, e)] if d and e else None
 
 
-def meaning(trial: Trial, result: Result) -> str:
-    code = level(trial, result)
+def meaning(trial: Trial, result: Result, kind: EndpointKind | None) -> str:
+    code = level(trial, result, kind)
     return MEANING[code] if code else "the design or the end point has no place in the PDQ scheme"

@@ -17,9 +17,14 @@ from .errors import UnknownName
 from .models import (
     AETable,
     Analysis,
+    DoseModification,
     Drug,
+    EndpointKind,
     Fact,
     Glossary,
+    GuidelinePosition,
+    Monitoring,
+    Pathway,
     Patient,
     PlainResult,
     Prescribing,
@@ -29,8 +34,12 @@ from .models import (
     Review,
     Safety,
     Sequencing,
+    Setting,
     Site,
+    Term,
+    TimelineEvent,
     Trial,
+    Warning_,
 )
 
 # Source paths of the pages the engine itself links to or generates.
@@ -55,9 +64,10 @@ class Guide:
     drug: Drug
     references: dict[str, Reference]
     trials: dict[str, Trial]
-    safety: Safety
-    sequencing: Sequencing
-    glossary: Glossary
+    # safety.yml, sequencing.yml and glossary.yml are optional: a pack without one shows none of its sections
+    safety: Safety | None
+    sequencing: Sequencing | None
+    glossary: Glossary | None
     patient: Patient
     # prescribing.yml, when the pack has one (label facts for prescribers and pharmacists)
     prescribing: Prescribing | None = None
@@ -74,6 +84,62 @@ class Guide:
             self.memo[key] = compute()
         return self.memo[key]  # type: ignore[no-any-return,unused-ignore]
 
+    # The optional files' records, empty when the pack has no such file.
+    @property
+    def ae_tables(self) -> list[AETable]:
+        return self.safety.adverse_event_tables if self.safety else []
+
+    @property
+    def warnings(self) -> list[Warning_]:
+        return self.safety.warnings if self.safety else []
+
+    @property
+    def dose_modifications(self) -> list[DoseModification]:
+        return self.safety.dose_modifications if self.safety else []
+
+    @property
+    def monitoring(self) -> list[Monitoring]:
+        return self.safety.monitoring if self.safety else []
+
+    @property
+    def pathways(self) -> list[Pathway]:
+        return self.sequencing.pathways if self.sequencing else []
+
+    @property
+    def guideline_positions(self) -> list[GuidelinePosition]:
+        return self.sequencing.guidelines if self.sequencing else []
+
+    @property
+    def timeline(self) -> list[TimelineEvent]:
+        return self.sequencing.timeline if self.sequencing else []
+
+    @property
+    def terms(self) -> list[Term]:
+        return self.glossary.terms if self.glossary else []
+
+    # The pack's settings and endpoint kinds (site.yml): pages show their labels, never their ids.
+    def setting(self, setting_id: str) -> Setting:
+        for s in self.site.settings:
+            if s.id == setting_id:
+                return s
+        raise UnknownName("setting", setting_id, (s.id for s in self.site.settings))
+
+    def setting_label(self, setting_id: str) -> str:
+        return self.setting(setting_id).label
+
+    @property
+    def uses_evidence_levels(self) -> bool:
+        """Whether any endpoint kind has a place in the levels of evidence: if none, tables leave the column out."""
+        return any(k.evidence_class for k in self.site.endpoint_kinds)
+
+    def endpoint_kind(self, kind_id: str | None) -> EndpointKind | None:
+        return next((k for k in self.site.endpoint_kinds if k.id == kind_id), None)
+
+    def endpoint_short(self, result: Result) -> str:
+        """What a table or figure calls a result's endpoint: its kind's abbreviation (or label), else its own name."""
+        kind = self.endpoint_kind(result.kind)
+        return kind.short if kind else result.endpoint
+
     # Lookups by id that an author may get wrong in a page: each names the nearest valid ids.
     def trial(self, trial_id: str) -> Trial:
         if trial_id not in self.trials:
@@ -86,10 +152,10 @@ class Guide:
         return self.references[ref_id]
 
     def ae_table(self, table_id: str) -> AETable:
-        for table in self.safety.adverse_event_tables:
+        for table in self.ae_tables:
             if table.id == table_id:
                 return table
-        raise UnknownName("adverse-event table", table_id, (t.id for t in self.safety.adverse_event_tables))
+        raise UnknownName("adverse-event table", table_id, (t.id for t in self.ae_tables))
 
     def prescribing_section(self, section_id: str) -> PrescribingSection:
         sections = self.prescribing.sections if self.prescribing else []

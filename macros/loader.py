@@ -33,6 +33,9 @@ from .yamlio import YamlError, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
+# Data files a pack may leave out: it then shows none of their sections.
+OPTIONAL_FILES = frozenset({"safety.yml", "sequencing.yml", "glossary.yml", "prescribing.yml"})
+
 
 class _Collector:
     def __init__(self) -> None:
@@ -95,12 +98,17 @@ def _load(data_dir: Path) -> Guide:
 
     site = c.parse(p, Site) if (p := required("site.yml")).exists() else None
     drug = c.parse(p, Drug) if (p := required("drug.yml")).exists() else None
-    safety = c.parse(p, Safety) if (p := required("safety.yml")).exists() else None
-    sequencing = c.parse(p, Sequencing) if (p := required("sequencing.yml")).exists() else None
-    glossary = c.parse(p, Glossary) if (p := required("glossary.yml")).exists() else None
     patient = c.parse(p, Patient) if (p := required("patient.yml")).exists() else None
-    # Optional: a pack without label details for prescribers simply has no prescribing page.
-    prescribing = c.parse(p, Prescribing) if (p := data_dir / "prescribing.yml").exists() else None
+    # Optional: a pack without adverse-event tables and warnings, pathways, glossary or label details
+    # for prescribers simply shows none of those sections.
+    def optional(name: str, model: type[M]) -> M | None:
+        assert name in OPTIONAL_FILES
+        return c.parse(p, model) if (p := data_dir / name).exists() else None
+
+    safety = optional("safety.yml", Safety)
+    sequencing = optional("sequencing.yml", Sequencing)
+    glossary = optional("glossary.yml", Glossary)
+    prescribing = optional("prescribing.yml", Prescribing)
 
     references: dict[str, Reference] = {}
     reference_reviews: dict[str, Review] = {}
@@ -139,7 +147,7 @@ def _load(data_dir: Path) -> Guide:
 
     if c.problems:
         raise DataError(c.problems)
-    assert site and drug and safety and sequencing and glossary and patient  # for the type checker
+    assert site and drug and patient  # for the type checker
 
     guide = Guide(
         data_dir=data_dir,
@@ -174,6 +182,14 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
         if ref_id not in refs:
             c.add(file, where, f"unknown reference id {ref_id!r} (expected one defined in references/*.yml)")
 
+    settings = [s.id for s in g.site.settings]
+
+    def need_setting(file: Path, where: str, setting_id: str | None) -> None:
+        if setting_id is not None and setting_id not in settings:
+            c.add(file, where, f"unknown setting {setting_id!r} (expected one of the settings in site.yml: {', '.join(settings)})")
+
+    kinds = {k.id: k for k in g.site.endpoint_kinds}
+
     for tid, t in g.trials.items():
         f = trial_files[tid]
         arm_ids = [a.id for a in t.arms]
@@ -198,8 +214,16 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
                 c.add(f, "n_randomised", f"arms add up to {total} ({' + '.join(str(n) for n in arm_ns)}) but n_randomised is {t.n_randomised}")
         if t.n_randomised is None and t.n_enrolled is None:
             c.add(f, "n_randomised", "expected n_randomised (randomised trials) or n_enrolled (single-arm studies)")
+        need_setting(f, "setting", t.setting)
         for i, r in enumerate(t.results):
             where = f"results[{i}]"
+            kind = kinds.get(r.kind) if r.kind else None
+            if r.kind and kind is None:
+                valid = ", ".join(kinds) or "none declared"
+                c.add(f, f"{where}.kind", f"unknown endpoint kind {r.kind!r} (expected one of the endpoint_kinds in site.yml: {valid})")
+            if kind and not kind.hazard_ratio and any(comp.measure == "HR" for comp in r.all_comparisons):
+                c.add(f, f"{where}.kind", f"a hazard ratio is given, but endpoint kind {r.kind!r} ({kind.label}) "
+                                          "is not one a hazard ratio applies to (hazard_ratio: false in site.yml)")
             if r.analysis not in analysis_ids:
                 c.add(f, f"{where}.analysis", f"unknown analysis {r.analysis!r} (expected one of {analysis_ids})")
             need_ref(f, f"{where}.reference", r.reference)
@@ -212,9 +236,9 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
                         c.add(f, f"{where}.comparison.arms" if j == 0 and r.comparison else f"{where}.comparisons.arms", f"unknown arm {arm!r} (expected one of {arm_ids})")
 
     safety_file = d / "safety.yml"
-    for dup in _duplicates([t.id for t in g.safety.adverse_event_tables]):
+    for dup in _duplicates([t.id for t in g.ae_tables]):
         c.add(safety_file, "adverse_event_tables", f"duplicate table id {dup!r}")
-    for i, table in enumerate(g.safety.adverse_event_tables):
+    for i, table in enumerate(g.ae_tables):
         where = f"adverse_event_tables[{i}]"
         need_ref(safety_file, f"{where}.reference", table.reference)
         trial = g.trials.get(table.trial)
@@ -229,12 +253,14 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
                 if arm not in arm_ids:
                     c.add(safety_file, f"{where}.rows[{j}].values.{arm}", f"unknown arm {arm!r} of trial {trial.id!r} (expected one of {arm_ids})")
     for group in ("warnings", "dose_modifications", "monitoring"):
-        items = getattr(g.safety, group)
+        items = getattr(g, group)
         if group != "monitoring":
             for dup in _duplicates([x.id for x in items]):
                 c.add(safety_file, group, f"duplicate id {dup!r}")
         for i, item in enumerate(items):
             need_ref(safety_file, f"{group}[{i}].reference", item.reference)
+    for i, mod in enumerate(g.dose_modifications):
+        need_setting(safety_file, f"dose_modifications[{i}].setting", mod.setting)
 
     _check_dose_groups(g, c)
     _check_prescribing(g, c)
@@ -250,9 +276,12 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
         c.add(drug_file, "mechanism", f"duplicate step id {dup!r}")
     for j, ref_id in enumerate(g.drug.dosing.references):
         need_ref(drug_file, f"dosing.references[{j}]", ref_id)
+    for j, duration in enumerate(g.drug.dosing.durations):
+        need_setting(drug_file, f"dosing.durations[{j}].setting", duration.setting)
 
     seq_file = d / "sequencing.yml"
-    for i, path in enumerate(g.sequencing.pathways):
+    for i, path in enumerate(g.pathways):
+        need_setting(seq_file, f"pathways[{i}].setting", path.setting)
         for j, step in enumerate(path.steps):
             for k, opt in enumerate(step.options):
                 where = f"pathways[{i}].steps[{j}].options[{k}]"
@@ -265,23 +294,24 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
                     need_ref(seq_file, f"{where}.regulatory[{m}].reference", action.reference)
                 for m, statement in enumerate(opt.guidelines):
                     need_ref(seq_file, f"{where}.guidelines[{m}].reference", statement.reference)
-    for dup in _duplicates([s.id for p in g.sequencing.pathways for s in p.steps]):
+    for dup in _duplicates([s.id for p in g.pathways for s in p.steps]):
         c.add(seq_file, "pathways", f"duplicate step id {dup!r}")
-    for i, path in enumerate(g.sequencing.pathways):
+    for i, path in enumerate(g.pathways):
         earlier: list[str] = []
         for j, step in enumerate(path.steps):
             if step.follows and step.follows not in earlier:
                 c.add(seq_file, f"pathways[{i}].steps[{j}].follows",
                       f"unknown step {step.follows!r} (expected one listed before it in the same pathway: {earlier})")
             earlier.append(step.id)
-    for i, gl in enumerate(g.sequencing.guidelines):
+    for i, gl in enumerate(g.guideline_positions):
         need_ref(seq_file, f"guidelines[{i}].reference", gl.reference)
-    for i, ev in enumerate(g.sequencing.timeline):
+        need_setting(seq_file, f"guidelines[{i}].setting", gl.setting)
+    for i, ev in enumerate(g.timeline):
         for j, ref_id in enumerate(ev.references):
             need_ref(seq_file, f"timeline[{i}].references[{j}]", ref_id)
 
     gl_file = d / "glossary.yml"
-    for dup in _duplicates([t.id for t in g.glossary.terms]):
+    for dup in _duplicates([t.id for t in g.terms]):
         c.add(gl_file, "terms", f"duplicate term id {dup!r}")
 
     _check_patient(g, c)
@@ -291,16 +321,16 @@ def _check_dose_groups(g: Guide, c: _Collector) -> None:
     """Rule sets shown side by side: one per setting in a group, and a setting for each."""
     f = g.data_dir / "safety.yml"
     seen: dict[tuple[str, str], str] = {}
-    for i, mod in enumerate(g.safety.dose_modifications):
+    for i, mod in enumerate(g.dose_modifications):
         if mod.group is None:
             continue
         if mod.setting is None:
             c.add(f, f"dose_modifications[{i}].setting", f"a rule set in group {mod.group!r} needs the setting it is for")
             continue
-        key = (mod.group, mod.setting.value)
+        key = (mod.group, mod.setting)
         if key in seen:
             c.add(f, f"dose_modifications[{i}].group",
-                  f"group {mod.group!r} already has a rule set for {mod.setting.value} ({seen[key]!r})")
+                  f"group {mod.group!r} already has a rule set for {mod.setting} ({seen[key]!r})")
         seen[key] = mod.id
 
 
@@ -356,7 +386,7 @@ def _check_patient(g: Guide, c: _Collector) -> None:
         for arm in pr.arm_names:
             if arm not in arm_ids:
                 c.add(f, f"{where}.arm_names.{arm}", f"unknown arm {arm!r} (expected one of {arm_ids})")
-    tables = {t.id: t for t in g.safety.adverse_event_tables}
+    tables = {t.id: t for t in g.ae_tables}
     for i, se in enumerate(g.patient.side_effects):
         where = f"side_effects[{i}]"
         table = tables.get(se.table)
@@ -370,7 +400,7 @@ def _check_patient(g: Guide, c: _Collector) -> None:
         given = [arm for arm, v in row.values.items() if getattr(v, se.column) is not None]
         if len(given) < 2:
             c.add(f, f"{where}.column", f"row {se.term!r} has a {se.column} value for {len(given)} arm(s); a comparison needs two")
-    warnings = {w.id for w in g.safety.warnings}
+    warnings = {w.id for w in g.warnings}
     for i, gd in enumerate(g.patient.guidance):
         if gd.warning and gd.warning not in warnings:
             c.add(f, f"guidance[{i}].warning", f"unknown warning {gd.warning!r} (expected an id in safety.yml warnings)")

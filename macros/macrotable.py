@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from .errors import GuideError, UnknownName
 from .guide import OVERVIEW_SRC, Guide, trial_src
+from .markup import or_else
 from .models import Role, Setting
 from .pagecontext import PageContext
 from .pagetext import current_line
@@ -44,13 +45,6 @@ from .reuse import downloads
 from .text import md_escape
 
 ALL_DOWNLOADS = "guide"  # the name for the whole data set and its schema
-
-
-def _setting(value: str) -> Setting:
-    try:
-        return Setting(value)
-    except ValueError:
-        raise UnknownName("setting", value, (s.value for s in Setting)) from None
 
 
 def _heading_level(value: object) -> int:
@@ -91,6 +85,11 @@ class MacroTable:
         def trial(trial_id: str) -> Any:
             return g.trial(trial_id)
 
+        def _setting(setting_id: str) -> Setting:
+            return g.setting(setting_id)
+
+        # A macro that shows a section which may be empty takes `none`: the sentence the pack shows instead
+        # (left out, an empty section shows nothing, never an empty box or table).
         macros: dict[str, Callable[..., Any]] = {
             "cite": lambda *ids: ctx().cite(*ids),
             "trial_page": lambda trial_id: trials.page(g, trial(trial_id), ctx()),
@@ -106,23 +105,24 @@ class MacroTable:
             "mechanism_notes": lambda: drug.mechanism_notes(g, ctx()),
             "approvals_table": lambda: drug.approvals(g, ctx()),
             "dosing": lambda: drug.dosing(g, ctx()),
-            "boxed_warnings": lambda: safety.boxed_warnings(g, ctx()),
-            "warnings": lambda: safety.warnings(g, ctx()),
-            "adverse_events": lambda: safety.adverse_events(g, ctx()),
-            "dose_modifications": lambda: safety.dose_modifications(g, ctx()),
-            "monitoring": lambda: safety.monitoring(g, ctx()),
+            "boxed_warnings": lambda none="": or_else(safety.boxed_warnings(g, ctx()), none),
+            "warnings": lambda none="": or_else(safety.warnings(g, ctx()), none),
+            "adverse_events": lambda none="": or_else(safety.adverse_events(g, ctx()), none),
+            "dose_modifications": lambda none="": or_else(safety.dose_modifications(g, ctx()), none),
+            "monitoring": lambda none="": or_else(safety.monitoring(g, ctx()), none),
             # Prescribing page (render/prescribing.py).
-            "dose_rules_by_setting": lambda: prescribing.dose_modifications(g, ctx()),
+            "dose_rules_by_setting": lambda none="": or_else(prescribing.dose_modifications(g, ctx()), none),
             "prescribing_section": lambda section_id: prescribing.section(g, ctx(), g.prescribing_section(section_id)),
-            "monitoring_schedule": lambda: prescribing.monitoring(g, ctx()),
+            "monitoring_schedule": lambda none="": or_else(prescribing.monitoring(g, ctx()), none),
             "source_differences": lambda: prescribing.differences(g, ctx()),
-            "pathway": lambda setting: sequencing.pathway(g, ctx(), _setting(setting)),
-            "guidelines": lambda setting=None: sequencing.guidelines(g, ctx(), _setting(setting) if setting else None),
-            "timeline": lambda: sequencing.timeline(g, ctx()),
+            "pathway": lambda setting, none="": or_else(sequencing.pathway(g, ctx(), _setting(setting)), none),
+            "guidelines": lambda setting=None, none="": or_else(
+                sequencing.guidelines(g, ctx(), _setting(setting) if setting else None), none),
+            "timeline": lambda none="": or_else(sequencing.timeline(g, ctx()), none),
             "sequencing_current_as_of": lambda: sequencing.current_as_of(g),
             "evidence_levels": lambda: evidence.levels(),
-            "evidence_endpoints": lambda: evidence.endpoints(),
-            "glossary": lambda: glossary.glossary(g, ctx()),
+            "evidence_endpoints": lambda: evidence.endpoints(g),
+            "glossary": lambda none="": or_else(glossary.glossary(g, ctx()), none),
             "reference_catalogue": lambda: references.catalogue(g.references, session.formatted),
             # Patient pages: the same records in everyday words (render/patient.py).
             "plain_results": lambda setting: patient.results(g, ctx(), _setting(setting)),
@@ -134,9 +134,9 @@ class MacroTable:
             "plain_dosing": lambda: patient.dosing(g, ctx()),
             "treatment_interval": lambda: patient.every(g),
             "plain_fact": lambda fact_id: patient.plain_fact(g, ctx(), fact_id),
-            "plain_monitoring": lambda: patient.plain_monitoring(g, ctx()),
+            "plain_monitoring": lambda none="": or_else(patient.plain_monitoring(g, ctx()), none),
             "pronunciations": lambda: patient.pronunciations(g, ctx()),
-            "plain_glossary": lambda: patient.words(g, ctx()),
+            "plain_glossary": lambda none="": or_else(patient.words(g, ctx()), none),
             "rounding_rule": lambda: md_escape(RULE),
             "audience_doors": lambda: audience.doors(g, ctx()),
             "change_log": lambda: changes.change_log(g),
@@ -148,12 +148,12 @@ class MacroTable:
             # Figures drawn from the data (figures/).
             "forest_plot": lambda trial_id=None, settings=None: figures.forest_plot(
                 g, ctx(), trial(trial_id).id if trial_id else None,
-                [_setting(s).value for s in settings] if settings else None),
+                [_setting(s) for s in settings] if settings else None),
             "trial_schema": lambda trial_id, with_table=True: figures.trial_schema(g, ctx(), trial(trial_id).id, with_table),
             "ae_chart": lambda table_id, with_table=True: figures.ae_chart(g, ctx(), g.ae_table(table_id).id, with_table),
             "mechanism_diagram": lambda with_table=True: figures.mechanism_diagram(g, ctx(), with_table),
             "pathway_diagram": lambda setting, with_table=True: figures.pathway_diagram(
-                g, ctx(), _setting(setting).value, with_table),
+                g, ctx(), _setting(setting), with_table),
             "icon_array": lambda trial_id, result_id: figures.icon_array(g, ctx(), trial(trial_id).id, result_id),
         }
         for name, fn in macros.items():

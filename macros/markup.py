@@ -79,13 +79,22 @@ def badge_markup(status: Status, plain: bool = False) -> Markup:
 
 def table(caption: str, columns: Sequence[str], rows: Sequence[Sequence[object]], class_: str = "data-table",
           row_headers: bool = True, id: str = "", row_ids: list[str] | None = None) -> Markup:
-    """A data table through `table.html`: every cell escaped unless it is already Markup."""
+    """A data table through `table.html`: every cell escaped unless it is already Markup; no rows, no table."""
+    if not rows:
+        return Markup("")
     return html("table.html", caption=caption, columns=columns, rows=rows, class_=class_,
                 row_headers=row_headers, id=id, row_ids=row_ids)
 
 
 def paragraph(text: object, class_: str = "") -> Markup:
     return html("paragraph.html", text=text, class_=class_)
+
+
+def or_else(section: Markup, none: str = "") -> Markup:
+    """A section as rendered, or, when it shows nothing, the pack's sentence for that (`none`), or nothing."""
+    if str(section).strip() or not none:
+        return section
+    return paragraph(none, class_="empty-section")
 
 
 def join(*parts: object, sep: str = " ") -> Markup:

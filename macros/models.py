@@ -34,6 +34,8 @@ class Model(BaseModel):
 
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+# An endpoint kind's id may keep its usual capitals ("PFS", "iDFS"): ids are never shown, abbreviations are.
+KindId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*$")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]  # a non-empty string that is not shown as text (an identifier)
 Percent = Annotated[Decimal, Field(ge=0, le=100)]
 # A P value as published: "0.0006", "<0.001", "<.0001", "=0.007 (nominal)" is not allowed;
@@ -203,11 +205,6 @@ class ReferenceFile(Reviewed):
 # --------------------------------------------------------------------------- trials
 
 
-class Setting(str, Enum):
-    early = "early"
-    metastatic = "metastatic"
-
-
 class Role(str, Enum):
     """How a trial relates to the guide's drug."""
 
@@ -289,7 +286,8 @@ class Comparison(Model):
 class Result(Checked):
     id: Id
     endpoint: PlainText
-    kind: Literal["PFS", "OS", "IDFS", "DFS", "EFS", "ORR", "pCR", "CBR", "DoR", "iDFS", "DRFS", "CRT", "other"]
+    kind: KindId | None = Field(
+        default=None, description="the endpoint kind, an id from site.yml endpoint_kinds; leave out when none fits")
     analysis: Id
     primary_endpoint: bool = False
     statistic: Statistic | None = None
@@ -331,7 +329,7 @@ class Trial(Reviewed):
     design: PlainText
     randomisation_ratio: str | None = Field(default=None, pattern=r"^\d+(:\d+)+$")
     blinding: Literal["open-label", "double-blind", "partly blinded", "single-arm"] | None = None
-    setting: Setting
+    setting: Id = Field(description="an id from site.yml settings")
     line: PlainText = Field(description="line of therapy or treatment phase, e.g. 'second line'")
     role: Role
     population: PlainText
@@ -401,7 +399,8 @@ class DoseModification(Checked, Reviewed):
     id: Id
     topic: PlainText
     applies_to: PlainText
-    setting: Setting | None = Field(default=None, description="the setting these rules are for; leave out when they apply to every setting")
+    setting: Id | None = Field(
+        default=None, description="the setting these rules are for (an id from site.yml settings); leave out when they apply to every setting")
     group: Id | None = Field(
         default=None, description="rule sets for the same finding in different settings share a group and are shown side by side"
     )
@@ -431,12 +430,12 @@ class Monitoring(Checked):
 
 
 class Safety(Reviewed):
-    """`review` covers the monitoring list; tables, warnings and rules carry their own."""
+    """`review` covers the monitoring list; tables, warnings and rules carry their own. Optional in a pack."""
 
-    adverse_event_tables: list[AETable]
-    warnings: list[Warning_]
-    dose_modifications: list[DoseModification]
-    monitoring: list[Monitoring]
+    adverse_event_tables: list[AETable] = Field(default_factory=list)
+    warnings: list[Warning_] = Field(default_factory=list)
+    dose_modifications: list[DoseModification] = Field(default_factory=list)
+    monitoring: list[Monitoring] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- drug
@@ -478,23 +477,25 @@ class Infusion(Model):
 
 
 class Duration(Model):
-    setting: Setting
+    setting: Id = Field(description="an id from site.yml settings")
     text: PlainText
     cycles: int | None = Field(default=None, ge=1)
     plain: PlainText = Field(description="the same fact in everyday words, for patient pages")
 
 
 class Dosing(Checked):
+    """How the medicine is given: by infusion, injection or mouth; infusion times and dose levels only where they apply."""
+
     dose: Decimal = Field(gt=0)
     unit: PlainText
-    route: PlainText
-    cycle_days: int = Field(gt=0)
-    max_dose_note: PlainText
-    infusions: list[Infusion]
-    dose_levels: list[DoseLevel] = Field(min_length=1)
-    dose_level_rule: PlainText
-    durations: list[Duration]
-    administration: list[PlainText]
+    route: PlainText = Field(description="how it is given, as the dose sentence says it: 'intravenous infusion', 'injection under the skin', 'mouth'")
+    cycle_days: int = Field(gt=0, description="days from one dose to the next (1: every day)")
+    max_dose_note: OptionalText = ""
+    infusions: list[Infusion] = Field(default_factory=list, description="infusion and observation times (infusions only)")
+    dose_levels: list[DoseLevel] = Field(default_factory=list, description="dose-reduction levels, if the label gives them")
+    dose_level_rule: OptionalText = ""
+    durations: list[Duration] = Field(default_factory=list)
+    administration: list[PlainText] = Field(default_factory=list)
     missed_dose: PlainText
     references: list[Id] = Field(min_length=1)
 
@@ -518,7 +519,7 @@ class Drug(Reviewed):
     mechanism_notes: list[MechanismStep] = Field(default_factory=list)
     approvals: list[Approval]
     dosing: Dosing
-    boxed_warning_summary: PlainText
+    boxed_warning_summary: OptionalText = Field(default="", description="leave out when the medicine has no boxed warning")
     references: list[Id] = Field(default_factory=list)
 
 
@@ -638,7 +639,7 @@ class Step(Model):
 
 class Pathway(Model):
     id: Id
-    setting: Setting
+    setting: Id = Field(description="an id from site.yml settings")
     title: PlainText
     steps: list[Step] = Field(min_length=1)
 
@@ -647,7 +648,7 @@ class GuidelinePosition(Checked):
     id: Id
     body: PlainText
     year: int | None = Field(default=None, ge=1990, le=2100, description="leave out when the sources do not give it")
-    setting: Setting
+    setting: Id = Field(description="an id from site.yml settings")
     statement: PlainText
     reference: Id
 
@@ -660,10 +661,12 @@ class TimelineEvent(Checked):
 
 
 class Sequencing(Reviewed):
+    """Treatment pathways, guideline positions and a dated timeline. Optional in a pack."""
+
     current_as_of: PartialDate
-    pathways: list[Pathway] = Field(min_length=1)
-    guidelines: list[GuidelinePosition]
-    timeline: list[TimelineEvent]
+    pathways: list[Pathway] = Field(default_factory=list)
+    guidelines: list[GuidelinePosition] = Field(default_factory=list)
+    timeline: list[TimelineEvent] = Field(default_factory=list)
 
 
 
@@ -681,6 +684,8 @@ class Term(Model):
 
 
 class Glossary(Reviewed):
+    """Terms with a clinician and a plain definition. Optional in a pack."""
+
     terms: list[Term] = Field(min_length=1)
 
 
@@ -777,6 +782,34 @@ class Door(Model):
     note: OptionalText = Field(default="", description="one short line under the label: what they will find")
 
 
+class Setting(Model):
+    """A setting the pack's trials, pathways and rules belong to (a disease stage, a treatment aim)."""
+
+    id: Id
+    label: PlainText = Field(description="how the setting is named on pages, e.g. 'Early disease'")
+    short_label: OptionalText = Field(default="", description="a shorter name for table columns; default: label")
+
+    @property
+    def column_label(self) -> str:
+        return self.short_label or self.label
+
+
+class EndpointKind(Model):
+    """A kind of endpoint the pack's results are grouped by (overall survival, time to first flare...)."""
+
+    id: KindId
+    label: PlainText = Field(description="its full name, e.g. 'Progression-free survival'")
+    abbreviation: OptionalText = Field(default="", description="what tables and figures show, e.g. 'PFS'; default: label")
+    hazard_ratio: bool = Field(description="whether a hazard ratio applies (a time-to-event endpoint)")
+    evidence_class: Literal["survival", "event", "response"] | None = Field(
+        default=None, description="where it sits in the NCI PDQ levels of evidence: overall survival, an event-based "
+                                  "surrogate or tumour response; leave out when it has no place there")
+
+    @property
+    def short(self) -> str:
+        return self.abbreviation or self.label
+
+
 class Site(Model):
     """Facts about the guide itself (not the drug): used in page furniture."""
 
@@ -784,7 +817,8 @@ class Site(Model):
     description: OptionalText = ""
     content_current_as_of: PartialDate
     subject_arm_label: PlainText = Field(description="short label of the guide's drug in tables")
-    setting_labels: dict[Setting, PlainText] = Field(description="how each setting is named on pages")
+    settings: list[Setting] = Field(min_length=1, description="the settings, in the order pages show them")
+    endpoint_kinds: list[EndpointKind] = Field(default_factory=list, description="the kinds of endpoint results may name")
     audience_labels: dict[Audience, PlainText] = Field(
         default_factory=lambda: {"patient": "For patients and families", "clinician": "For health professionals"},  # type: ignore[arg-type]
         description="the two sides of the audience switch",
@@ -798,10 +832,11 @@ class Site(Model):
     licence: Licences | None = None
 
     @model_validator(mode="after")
-    def _every_setting_named(self) -> Site:
-        missing = [s.value for s in Setting if s not in self.setting_labels]
-        if missing:
-            raise ValueError(f"setting_labels: expected a label for every setting; missing {missing}")
+    def _unique_ids(self) -> Site:
+        for field, ids in (("settings", [s.id for s in self.settings]), ("endpoint_kinds", [k.id for k in self.endpoint_kinds])):
+            dup = sorted({i for i in ids if ids.count(i) > 1})
+            if dup:
+                raise ValueError(f"{field}: duplicate id {dup[0]!r}")
         return self
 
 

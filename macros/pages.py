@@ -8,13 +8,15 @@ as character references so mkdocs-macros never sees template syntax in a title.
 
 from __future__ import annotations
 
+import functools
 import html
+from collections.abc import Callable
 from typing import Any
 
 import yaml
 
 from .guide import Guide, trial_src
-from .models import Role, Setting
+from .models import Role, Trial
 
 
 def theme_title(title: str) -> str:
@@ -32,13 +34,15 @@ def trial_page_source(trial_id: str, title: str) -> str:
     return front_matter({"title": theme_title(title)}) + f'{{{{ trial_page("{trial_id}") }}}}\n'
 
 
+def _in_setting(setting_id: str, trial: Trial) -> bool:
+    return trial.setting == setting_id and trial.role != Role.context
+
+
 def trials_nav(guide: Guide, overview_src: str) -> list[dict[str, Any]]:
     """Nav for the trials section: overview, then trials grouped by setting (titles escaped for the theme)."""
-    groups = [
-        (guide.site.setting_labels[Setting.metastatic], lambda t: t.setting == Setting.metastatic and t.role != Role.context),
-        (guide.site.setting_labels[Setting.early], lambda t: t.setting == Setting.early and t.role != Role.context),
-        ("Sequencing context", lambda t: t.role == Role.context),
-    ]
+    groups: list[tuple[str, Callable[[Trial], bool]]] = [
+        (s.label, functools.partial(_in_setting, s.id)) for s in guide.site.settings]
+    groups.append(("Sequencing context", lambda t: t.role == Role.context))
     nav: list[dict[str, Any]] = [{"Overview": overview_src}]
     for label, keep in groups:
         items = [{theme_title(t.name): trial_src(t.id)} for t in guide.trials.values() if keep(t)]

@@ -29,19 +29,22 @@ def _refs(guide: Guide) -> list[RecordRef]:
     def add(key: str, kind: str, label: str, file: str, record) -> None:
         out.append(RecordRef(key, kind, label, file, record.review, id(record)))
 
-    s = guide.safety
     for t in guide.trials.values():
         add(f"trial:{t.id}", "trial", t.name, f"trials/{t.id}.yml", t)
     add("drug", "drug facts", guide.drug.name, "drug.yml", guide.drug)
-    add("safety", "safety (monitoring)", "Monitoring", "safety.yml", s)
-    for table in s.adverse_event_tables:
+    if guide.safety:
+        add("safety", "safety (monitoring)", "Monitoring", "safety.yml", guide.safety)
+    for table in guide.ae_tables:
         add(f"ae-table:{table.id}", "adverse-event table", table.title, "safety.yml", table)
-    for warning in s.warnings:
+    for warning in guide.warnings:
         add(f"warning:{warning.id}", "warning", warning.title, "safety.yml", warning)
-    for mod in s.dose_modifications:
+    for mod in guide.dose_modifications:
         add(f"dose-modification:{mod.id}", "dose-modification rule", mod.topic, "safety.yml", mod)
-    add("sequencing", "treatment sequencing", "Pathways, guideline positions and timeline", "sequencing.yml", guide.sequencing)
-    add("glossary", "glossary", "Glossary", "glossary.yml", guide.glossary)
+    if guide.sequencing:
+        add("sequencing", "treatment sequencing", "Pathways, guideline positions and timeline", "sequencing.yml",
+            guide.sequencing)
+    if guide.glossary:
+        add("glossary", "glossary", "Glossary", "glossary.yml", guide.glossary)
     p = guide.patient
     for pr in p.results:
         add(f"patient-result:{pr.id}", "patient wording of a result", pr.id, "patient.yml", pr)

@@ -71,7 +71,9 @@ def reference_pages() -> dict[str, str]:
     from . import datamodel  # imports yamlio only; kept apart because only `make schemas` needs it
 
     pages = {f"{name}.md": datamodel.page(name, schema(name), pattern) for name, (_, pattern) in KINDS.items()}
-    pages["README.md"] = datamodel.index({name: (pattern, list(schema(name).get("required", [])))
+    from .loader import OPTIONAL_FILES
+
+    pages["README.md"] = datamodel.index({name: (pattern, list(schema(name).get("required", [])), pattern in OPTIONAL_FILES)
                                           for name, (_, pattern) in KINDS.items()})
     return pages
 

@@ -107,8 +107,10 @@ def _period_start(partial: str) -> datetime.date:
     return datetime.date(bits[0], bits[1] if len(bits) > 1 else 1, bits[2] if len(bits) > 2 else 1)
 
 
-def stale(sequencing: Sequencing) -> list[str]:
+def stale(sequencing: Sequencing | None) -> list[str]:
     """One message per option whose facts were checked before the period `current_as_of` names."""
+    if sequencing is None:
+        return []
     since = _period_start(sequencing.current_as_of)
     out = []
     for i, path in enumerate(sequencing.pathways):

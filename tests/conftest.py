@@ -27,6 +27,9 @@ DATA = ROOT / "data"
 # The second content pack: a fictional drug with both audiences, built through the same engine.
 MINIPACK = ROOT / "tests" / "fixtures" / "minipack"
 MINIPACK_DATA = MINIPACK / "data"
+# The third: an injection for a fictional chronic inflammatory disease, with settings and endpoint
+# kinds of its own, no boxed warning, no pathway, no glossary.
+FLAREPACK = ROOT / "tests" / "fixtures" / "flarepack"
 ENV_SWITCHES = ("PACK", "OFFLINE", "SITE_URL", "REQUIRE_VERIFIED")
 
 
@@ -137,6 +140,15 @@ def mini_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("mini") / "site"
     done = build(site, MINIPACK)
     assert done.ok, f"test pack failed to build:\n{done.output}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def flare_site(tmp_path_factory) -> Path:
+    """The non-cancer content pack, built once per run, strictly, with the same engine."""
+    site = tmp_path_factory.mktemp("flare") / "site"
+    done = build(site, FLAREPACK)
+    assert done.ok, f"non-cancer test pack failed to build:\n{done.output}"
     return site
 
 

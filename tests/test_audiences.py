@@ -290,7 +290,7 @@ def test_lists_from_data_keep_one_item_per_record(real_site: Path, guide) -> Non
     given = _soup(_page(real_site, "patients/how-it-is-given.md"))
     items = [li.get_text(" ", strip=True) for li in given.select("article li")]
     for duration in guide.drug.dosing.durations:
-        label = guide.site.setting_labels[duration.setting]
+        label = guide.setting_label(duration.setting)
         assert sum(t.startswith(label) for t in items) == 1, f"{label}: {items}"
     side = _soup(_page(real_site, "patients/side-effects.md"))
     texts = [li.get_text(" ", strip=True) for li in side.select("article li")]

@@ -67,6 +67,17 @@ CASES = {
                     ["mirror.yml", "references[0].url", "canonical address"]),
     "missing required field": (_edit("trials/beta.yml", "primary_endpoint: Objective response rate\n", ""),
                                ["beta.yml", "primary_endpoint", "required field is missing"]),
+    # the pack's settings and endpoint kinds (site.yml)
+    "unknown setting": (_edit("trials/alpha.yml", "setting: metastatic", "setting: flare"),
+                        ["alpha.yml", "setting", "unknown setting 'flare'", "metastatic, early"]),
+    "unknown setting in a pathway": (_edit("sequencing.yml", "setting: metastatic", "setting: late"),
+                                     ["sequencing.yml", "pathways[0].setting", "unknown setting 'late'"]),
+    "unknown endpoint kind": (_edit("trials/alpha.yml", "kind: PFS", "kind: TTF"),
+                              ["alpha.yml", "results[0].kind", "unknown endpoint kind 'TTF'", "PFS, ORR"]),
+    "hazard ratio on a kind without one": (_edit("site.yml", "abbreviation: PFS, hazard_ratio: true", "abbreviation: PFS, hazard_ratio: false"),
+                                           ["alpha.yml", "results[0].kind", "is not one a hazard ratio applies to"]),
+    "duplicate setting id": (_edit("site.yml", "{id: early,", "{id: metastatic,"),
+                             ["site.yml", "settings: duplicate id 'metastatic'"]),
     # review status
     "missing review": (_edit("trials/beta.yml", "review:\n  stage: approved", "reviewed:\n  stage: approved"),
                        ["beta.yml", "review", "required field is missing"]),

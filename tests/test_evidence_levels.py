@@ -28,7 +28,7 @@ from .conftest import parsed
 def test_level_follows_from_design_and_end_point(guide, trial_id, result_id, level):
     trial = guide.trials[trial_id]
     result = next(r for r in trial.results if r.id == result_id)
-    assert evidence_levels.level(trial, result) == level
+    assert evidence_levels.level(trial, result, guide.endpoint_kind(result.kind)) == level
 
 
 def test_trial_pages_show_each_results_level(real_site, guide):
@@ -38,7 +38,7 @@ def test_trial_pages_show_each_results_level(real_site, guide):
         for result in trial.results:
             cell = soup.select_one(f"tr#result-{result.id} td[data-field='level']")
             assert cell is not None, (trial.id, result.id)
-            assert cell.get_text() == (evidence_levels.level(trial, result) or "not classified")
+            assert cell.get_text() == (evidence_levels.level(trial, result, guide.endpoint_kind(result.kind)) or "not classified")
             checked += 1
     assert checked > 100
 
@@ -50,13 +50,13 @@ def test_overview_and_download_carry_the_level(real_site, guide):
         if link is None:
             continue
         result = primary_result(trial)
-        expected = (evidence_levels.level(trial, result) if result else None) or "not classified"
+        expected = (evidence_levels.level(trial, result, guide.endpoint_kind(result.kind)) if result else None) or "not classified"
         assert link.find_parent("tr").find_all("td")[-1].get_text() == expected, trial.id
     rows = list(csv.DictReader(io.StringIO((real_site / "downloads" / "efficacy.csv").read_text(encoding="utf-8-sig"))))
     by_result = {(r["trial_id"], r["result_id"]): r["level_of_evidence"] for r in rows}
     for trial in guide.trials.values():
         for result in trial.results:
-            assert by_result[(trial.id, result.id)] == (evidence_levels.level(trial, result) or "")
+            assert by_result[(trial.id, result.id)] == (evidence_levels.level(trial, result, guide.endpoint_kind(result.kind)) or "")
 
 
 def test_levels_page_explains_every_level_it_can_compute(real_site):

@@ -14,7 +14,7 @@ import pytest
 from macros.bibliography import format_all
 from macros.citations import CitationRegistry
 from macros.loader import load_guide
-from macros.models import Role, Setting
+from macros.models import Role
 from macros.pagecontext import PageContext
 from macros.render import drug, glossary, patient, prescribing, references, safety, sequencing, trials
 
@@ -37,14 +37,14 @@ def _with_references(guide, ctx: PageContext, body: str) -> str:
 RENDERS = {
     "trial_page.md": ("trials/alpha.md", lambda g, c: trials.page(g, g.trials["alpha"], c)),
     "trial_page_single_arm.md": ("trials/beta.md", lambda g, c: trials.page(g, g.trials["beta"], c)),
-    "trials_overview.md": ("trials/index.md", lambda g, c: trials.overview(g, c, Setting.metastatic, (Role.subject,))),
+    "trials_overview.md": ("trials/index.md", lambda g, c: trials.overview(g, c, g.setting("metastatic"), (Role.subject,))),
     "safety.md": ("safety.md", lambda g, c: "\n".join([safety.boxed_warnings(g, c), safety.warnings(g, c), safety.dose_modifications(g, c), safety.monitoring(g, c)])),
     "drug.md": ("mechanism.md", lambda g, c: "\n".join([drug.components(g, c), drug.mechanism(g, c), drug.approvals(g, c), drug.dosing(g, c)])),
-    "sequencing.md": ("sequencing.md", lambda g, c: "\n".join([sequencing.pathway(g, c, Setting.metastatic), sequencing.guidelines(g, c), sequencing.timeline(g, c)])),
+    "sequencing.md": ("sequencing.md", lambda g, c: "\n".join([sequencing.pathway(g, c, g.setting("metastatic")), sequencing.guidelines(g, c), sequencing.timeline(g, c)])),
     "glossary.md": ("glossary.md", lambda g, c: str(glossary.glossary(g, c)) + "\n" + glossary.abbreviations(g)),
-    "patient_results.md": ("patients/study-results.md", lambda g, c: patient.results(g, c, Setting.metastatic)),
+    "patient_results.md": ("patients/study-results.md", lambda g, c: patient.results(g, c, g.setting("metastatic"))),
     "patient_side_effects.md": ("patients/side-effects.md", lambda g, c: "\n".join([
-        patient.what_to_do(g, c), patient.about_side_effects(g, c), patient.side_effects(g, c, Setting.metastatic)])),
+        patient.what_to_do(g, c), patient.about_side_effects(g, c), patient.side_effects(g, c, g.setting("metastatic"))])),
     "patient_dosing.md": ("patients/how-it-is-given.md", lambda g, c: patient.dosing(g, c)),
     "prescribing.md": ("prescribing.md", lambda g, c: "\n".join([
         prescribing.dose_modifications(g, c), prescribing.section(g, c, g.prescribing_section("populations")),

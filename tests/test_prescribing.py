@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from macros.models import Fact, Setting, Statement, Status
+from macros.models import Fact, Statement, Status
 
 from .conftest import parsed
 
@@ -48,7 +48,7 @@ def test_dose_rules_render_each_rule_with_its_own_status(real_site: Path, guide)
     page = _page(real_site, "prescribing")
     for mod in guide.safety.dose_modifications:
         section = page.find(id=f"rules-{mod.group or mod.id}").find_next("div", class_="side-by-side")
-        selector = f'table.dose-rules[data-setting="{mod.setting.value}"]' if mod.setting else "table.dose-rules:not([data-setting])"
+        selector = f'table.dose-rules[data-setting="{mod.setting}"]' if mod.setting else "table.dose-rules:not([data-setting])"
         table = section.select_one(selector)
         assert table is not None, f"{mod.id}: no table"
         rows = table.select("tbody tr")
@@ -58,7 +58,7 @@ def test_dose_rules_render_each_rule_with_its_own_status(real_site: Path, guide)
 
 
 def test_early_rules_the_sheets_do_not_verify_show_the_status(real_site: Path, guide) -> None:
-    early = [m for m in guide.safety.dose_modifications if m.setting == Setting.early]
+    early = [m for m in guide.safety.dose_modifications if m.setting == "early"]
     unverified = [(m, r) for m in early for r in m.rules if m.rule_status(r) == Status.unverified]
     seen = [(m, r) for m in early for r in m.rules if m.rule_status(r) != Status.unverified]
     assert unverified and seen, "the early-breast-cancer rules are partly verified: both kinds must be there"

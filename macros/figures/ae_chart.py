@@ -53,7 +53,7 @@ def charted_tables(guide: Guide, trial: Trial) -> list[AETable]:
     """Tables of a randomised trial that compare exactly two arms."""
     if not trial.randomised:
         return []
-    return [t for t in guide.safety.adverse_event_tables if t.trial == trial.id and len(table_arms(trial, t)) == 2]
+    return [t for t in guide.ae_tables if t.trial == trial.id and len(table_arms(trial, t)) == 2]
 
 
 def shown_rows(table: AETable) -> list[AERow]:
@@ -93,7 +93,7 @@ def _axis_end(top: Decimal) -> tuple[int, int]:
 
 
 def ae_chart(guide: Guide, table_id: str) -> Figure:
-    table = next((t for t in guide.safety.adverse_event_tables if t.id == table_id), None)
+    table = next((t for t in guide.ae_tables if t.id == table_id), None)
     if table is None:
         raise GuideError(f"ae_chart: unknown adverse-event table {table_id!r} (expected an id in safety.yml)")
     trial = guide.trials[table.trial]

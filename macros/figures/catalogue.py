@@ -8,7 +8,6 @@ chart; which results an icon array can show).
 from __future__ import annotations
 
 from ..guide import Guide
-from ..models import Setting
 from . import ae_chart, embed, forest, icons, mechanism, pathway, schema
 from .svg import Figure
 
@@ -23,9 +22,8 @@ def all_figures(guide: Guide) -> list[Figure]:
             figures.append(schema.trial_schema(guide, trial.id))
         figures += [ae_chart.ae_chart(guide, t.id) for t in ae_chart.charted_tables(guide, trial)]
     figures.append(mechanism.mechanism_diagram(guide))
-    for setting in Setting:
-        for path in pathway.pathways_for(guide, setting):
-            key = f"pathway-{path.id}"
-            figures.append(pathway.pathway_diagram(guide, path, embed.linker(embed.file_url(key), True)))
+    for path in guide.pathways:  # in the order sequencing.yml lists them
+        key = f"pathway-{path.id}"
+        figures.append(pathway.pathway_diagram(guide, path, embed.linker(embed.file_url(key), True)))
     figures += [icons.icon_array(guide, t, r) for t, r in icons.eligible(guide)]
     return figures

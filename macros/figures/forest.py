@@ -38,7 +38,6 @@ ROLES = (Role.subject, Role.comparator, Role.backbone)
 # Axis ticks to choose from; the axis spans the smallest range of these that holds every interval.
 TICKS = (0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20)
 KIND = "forest-plot"
-DEFAULT_ORDER = (Setting.metastatic, Setting.early)  # as in the trials nav and overview page
 
 
 @dataclass(frozen=True)
@@ -49,10 +48,11 @@ class Row:
     hr: Comparison
     first: str  # label of the first-named arm: HR < 1 favours it
     second: str
+    endpoint: str  # the endpoint as tables show it: its kind's abbreviation, or the result's own name
 
     @property
     def heading(self) -> str:
-        return f"{self.trial.name} · {self.result.kind}"
+        return f"{self.trial.name} · {self.endpoint}"
 
     @property
     def arms(self) -> str:
@@ -96,11 +96,12 @@ def select(guide: Guide, trial_id: str | None = None) -> Selection:
                 continue
             if hr.arms is None:
                 omitted.append(
-                    f"{trial.name} ({result.kind}, HR {fmt.num(hr.value)}, {fmt.ci(hr.ci, hr.ci_level)}) is not plotted: "
+                    f"{trial.name} ({guide.endpoint_short(result)}, HR {fmt.num(hr.value)}, {fmt.ci(hr.ci, hr.ci_level)}) is not plotted: "
                     "the data do not record which arm its hazard ratio is expressed against."
                 )
                 continue
-            rows.append(Row(trial, result, analysis, hr, labels[hr.arms[0]], labels[hr.arms[1]]))
+            rows.append(Row(trial, result, analysis, hr, labels[hr.arms[0]], labels[hr.arms[1]],
+                            guide.endpoint_short(result)))
     return Selection(rows, omitted)
 
 
@@ -248,10 +249,10 @@ def forest_plot(guide: Guide, settings: list[Setting] | None = None, trial_id: s
         title = f"{trial.name}: hazard ratio for the main endpoint"
         groups: list[tuple[str | None, list[Row]]] = [(None, chosen.rows)]
     else:
-        order = settings or list(DEFAULT_ORDER)
-        key = "forest-plot" if settings is None else "forest-plot-" + "-".join(s.value for s in order)
+        order = settings or guide.site.settings  # as in the trials nav
+        key = "forest-plot" if settings is None else "forest-plot-" + "-".join(s.id for s in order)
         title = "Hazard ratios for the main endpoint of each randomised trial"
-        groups = [(guide.site.setting_labels[s], [r for r in chosen.rows if r.trial.setting == s]) for s in order]
+        groups = [(s.label, [r for r in chosen.rows if r.trial.setting == s.id]) for s in order]
         groups = [(label, rows) for label, rows in groups if rows]
     wide = _figure(guide, key, title, groups, chosen.omitted, "wide")
     narrow = _figure(guide, key, title, groups, chosen.omitted, "narrow")

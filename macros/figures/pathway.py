@@ -177,7 +177,7 @@ def pathway_diagram(guide: Guide, path: Pathway, href: Callable[[str], str]) -> 
     for i, kind in enumerate(STYLE):  # one per row: the legend's words are long
         legend.append((kind, PAD, y + i * 26))
     y += len(STYLE) * 26 + 6
-    dated = Text(PAD, y + 4, f"Current as of {fmt.date(guide.sequencing.current_as_of)}", svg.SMALL, bold=True)
+    dated = Text(PAD, y + 4, f"Current as of {_as_of(guide)}", svg.SMALL, bold=True)
     height = y + 14
     body = svg.render_svg(
         "pathway.svg", title_lines=title_lines, steps=boxes, by_id=by_id, legend=legend, styles=STYLE,
@@ -191,9 +191,14 @@ def _desc(guide: Guide, path: Pathway) -> str:
     for number, step in enumerate(path.steps, start=1):
         options = "; ".join(f"{o.name} ({label(o)})" for o in step.options)
         steps.append(f"Step {number}, {step.title}" + (f": {options}" if options else ""))
-    return (f"Treatment pathway, current as of {fmt.date(guide.sequencing.current_as_of)}. "
+    return (f"Treatment pathway, current as of {_as_of(guide)}. "
             + ". ".join(steps) + ". Options link to the trials behind them.")
 
 
+def _as_of(guide: Guide) -> str:
+    """The date the pathways are current as of (a guide with pathways has a sequencing.yml)."""
+    return fmt.date(guide.sequencing.current_as_of) if guide.sequencing else ""
+
+
 def pathways_for(guide: Guide, setting: Setting) -> list[Pathway]:
-    return [p for p in guide.sequencing.pathways if p.setting == setting]
+    return [p for p in guide.pathways if p.setting == setting.id]

@@ -52,24 +52,34 @@ def dosing(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.drug)
     d = guide.drug.dosing
     cite = ctx.cite(*d.references)
-    out = [
-        paragraph(join(Markup("<strong>Dose:</strong>"),
-                       f"{fmt.num(d.dose)} {d.unit} by {d.route}, every {d.cycle_days} days ({d.cycle_days // 7}-week cycle).",
-                       d.max_dose_note, cite, ctx.badge(d.status, "dosing"))),
-        paragraph(Markup("<strong>Infusion times</strong>")),
-        table("Infusion times", ["Infusion", "Infusion time", "Observation afterwards"], [
-            [i.which + (f" ({i.condition})" if i.condition else ""), f"{i.minutes} minutes",
-             f"at least {i.observe_minutes} minutes"] for i in d.infusions], class_="infusions"),
-        paragraph(Markup("<strong>Dose-reduction levels</strong>")),
-        table("Dose-reduction levels", ["Level", "Dose"],
-              [[lv.label, f"{fmt.num(lv.dose)} {d.unit}"] for lv in d.dose_levels], class_="dose-levels"),
-        paragraph(d.dose_level_rule),
-        paragraph(Markup("<strong>How long treatment lasts</strong>")),
-        html("list.html", tag="ul", class_="durations", ids=None, items=[
-            f"{guide.site.setting_labels[x.setting]}: {x.text}" + (f" {x.cycles} cycles in all." if x.cycles else "")
-            for x in d.durations]),
-        paragraph(Markup("<strong>Giving the infusion</strong>")),
-        html("list.html", tag="ul", class_="administration", ids=None, items=list(d.administration)),
-        paragraph(join(Markup("<strong>Missed or delayed dose:</strong>"), d.missed_dose)),
-    ]
+    out = [paragraph(join(Markup("<strong>Dose:</strong>"), f"{fmt.num(d.dose)} {d.unit} by {d.route}, {_interval(d.cycle_days)}.",
+                          d.max_dose_note, cite, ctx.badge(d.status, "dosing")))]
+
+    def part(heading: str, block: Markup) -> None:
+        """A heading and its block, or nothing when the block is empty (an injection has no infusion times)."""
+        if block:
+            out.extend([paragraph(Markup("<strong>%s</strong>") % heading), block])
+
+    part("Infusion times", table("Infusion times", ["Infusion", "Infusion time", "Observation afterwards"], [
+        [i.which + (f" ({i.condition})" if i.condition else ""), f"{i.minutes} minutes",
+         f"at least {i.observe_minutes} minutes"] for i in d.infusions], class_="infusions"))
+    part("Dose-reduction levels", table("Dose-reduction levels", ["Level", "Dose"],
+                                        [[lv.label, f"{fmt.num(lv.dose)} {d.unit}"] for lv in d.dose_levels], class_="dose-levels"))
+    if d.dose_level_rule:
+        out.append(paragraph(d.dose_level_rule))
+    part("How long treatment lasts", html("list.html", tag="ul", class_="durations", ids=None, items=[
+        f"{guide.setting_label(x.setting)}: {x.text}" + (f" {x.cycles} cycles in all." if x.cycles else "")
+        for x in d.durations]))
+    part("Giving the infusion" if d.infusions else "How it is given",
+         html("list.html", tag="ul", class_="administration", ids=None, items=list(d.administration)))
+    out.append(paragraph(join(Markup("<strong>Missed or delayed dose:</strong>"), d.missed_dose)))
     return Markup("\n\n").join(out)
+
+
+def _interval(days: int) -> str:
+    """'every 21 days (3-week cycle)', 'every day' or 'every 10 days'."""
+    if days == 1:
+        return "every day"
+    if days % 7 == 0:
+        return f"every {days} days ({days // 7}-week cycle)"
+    return f"every {days} days"

@@ -28,7 +28,7 @@ def trial_summary(guide: Guide, trial: Trial, ctx: PageContext) -> Markup:
         counts.append(f"{fmt.count(trial.n_enrolled)} enrolled")
     facts = [
         ("Phase", trial.phase),
-        ("Setting", f"{guide.site.setting_labels[trial.setting]}; {trial.line}"),
+        ("Setting", f"{guide.setting_label(trial.setting)}; {trial.line}"),
         ("Patients", "; ".join(counts) or "not recorded"),
         ("Arms", " vs ".join(a.label for a in trial.arms)),
         ("Primary endpoint", trial.primary_endpoint),
@@ -40,7 +40,7 @@ def trial_summary(guide: Guide, trial: Trial, ctx: PageContext) -> Markup:
         results = [r for r in trial.results if r.analysis == analysis.id]
         cutoff = f"Data cut-off: {fmt.date(analysis.data_cutoff)}." if analysis.data_cutoff else ""
         source = paragraph(join(Markup("Source:"), ctx.cite(analysis.reference), cutoff))
-        table = results_table(trial, analysis.id, results, ctx, f"{trial.name}: {analysis.label}")
+        table = results_table(guide, trial, analysis.id, results, ctx, f"{trial.name}: {analysis.label}")
     return md("trial_summary.md", trial=trial,
               intro=html("paragraph.html", text=Markup("<em>%s</em>") % trial.title, class_="trial-title"),
               facts=html("facts_table.html", caption=f"{trial.name}: summary", head=("Item", "Detail"), rows=facts, id=""),

@@ -8,6 +8,7 @@ from types import MappingProxyType
 from markupsafe import Markup
 
 from .. import evidence_levels as el
+from ..guide import Guide
 from ..markup import table
 
 _GROUP_WORDS = MappingProxyType(
@@ -21,7 +22,8 @@ def levels() -> Markup:
                  class_="evidence-levels")
 
 
-def endpoints() -> Markup:
-    rows = [[kind, _GROUP_WORDS[group]] for kind, group in el.ENDPOINT_GROUP.items()]
+def endpoints(guide: Guide) -> Markup:
+    """The pack's endpoint kinds that have a place in the scheme, in the order site.yml lists them."""
+    rows = [[k.short, _GROUP_WORDS[k.evidence_class]] for k in guide.site.endpoint_kinds if k.evidence_class]
     return table("End points and where they sit in the scheme", ["End point (as recorded)", "Counted as"], rows,
                  class_="evidence-endpoints")

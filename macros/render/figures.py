@@ -19,9 +19,8 @@ from ..plain_numbers import out_of_100
 from .tables import ae_table
 
 
-def forest_plot(guide: Guide, ctx: PageContext, trial_id: str | None = None, settings: list[str] | None = None) -> Markup:
-    order = [Setting(s) for s in settings] if settings else None
-    wide, narrow, chosen = forest.forest_plot(guide, order, trial_id)
+def forest_plot(guide: Guide, ctx: PageContext, trial_id: str | None = None, settings: list[Setting] | None = None) -> Markup:
+    wide, narrow, chosen = forest.forest_plot(guide, settings, trial_id)
     if trial_id:
         caption = (f"The hazard ratio of {guide.trials[trial_id].name}'s main endpoint on the axis shared by every trial "
                    "in the guide (log scale); the results tables below give it with its P value.")
@@ -76,12 +75,15 @@ def mechanism_diagram(guide: Guide, ctx: PageContext, with_table: bool = True) -
     return embed.block(ctx, [fig], caption, alternative)
 
 
-def pathway_diagram(guide: Guide, ctx: PageContext, setting: str, with_table: bool = True) -> Markup:
+def pathway_diagram(guide: Guide, ctx: PageContext, setting: Setting, with_table: bool = True) -> Markup:
     """One diagram per pathway of the setting; on the sequencing page the steps that follow are its text version."""
     blocks = []
     on_page = embed.linker(ctx.url, ctx.use_directory_urls)
+    paths = pathway.pathways_for(guide, setting)
+    if not paths or guide.sequencing is None:
+        return Markup("")
     date = fmt.date(guide.sequencing.current_as_of)
-    for path in pathway.pathways_for(guide, Setting(setting)):
+    for path in paths:
         fig = pathway.pathway_diagram(guide, path, on_page)
         in_file = pathway.pathway_diagram(guide, path, embed.linker(embed.file_url(fig.key), ctx.use_directory_urls))
         if with_table:

@@ -13,9 +13,10 @@ from ..pagecontext import PageContext
 def glossary(guide: Guide, ctx: PageContext) -> Markup:
     """Every term as a heading (so each has a link target): the clinician definition with the
     plain one after it."""
-    ctx.shows(guide.glossary)
+    if guide.glossary:
+        ctx.shows(guide.glossary)
     out = []
-    for t in sorted(guide.glossary.terms, key=lambda t: t.term.lower()):
+    for t in sorted(guide.terms, key=lambda t: t.term.lower()):
         title = t.term + (f" ({t.abbreviation})" if t.abbreviation else "")
         blocks = [paragraph(t.clinician), paragraph(join(Markup("<em>In plain words:</em>"), t.plain))]
         out.append(md("section.md", level=2, title=title, anchor=t.id, blocks=blocks))
@@ -25,7 +26,8 @@ def glossary(guide: Guide, ctx: PageContext) -> Markup:
 def patient_glossary(guide: Guide, ctx: PageContext) -> Markup:
     """The short patient glossary: the terms marked `patient`, A to Z in plain words, under one
     heading per first letter, with a line of jump links to the letters."""
-    ctx.shows(guide.glossary)
+    if guide.glossary:
+        ctx.shows(guide.glossary)
     letters: dict[str, list[Markup]] = {}
     for t in sorted(patient_terms(guide), key=lambda t: t.term.lower()):
         title = t.term + (f" ({t.abbreviation})" if t.abbreviation else "")
@@ -40,7 +42,7 @@ def patient_glossary(guide: Guide, ctx: PageContext) -> Markup:
 
 
 def patient_terms(guide: Guide) -> list[Term]:
-    return [t for t in guide.glossary.terms if t.patient]
+    return [t for t in guide.terms if t.patient]
 
 
 # Python-Markdown's abbr syntax: "*[TERM]: title". A term or a title with these characters
@@ -59,7 +61,7 @@ def abbreviations(guide: Guide, audience: str | None = None) -> str:
     """
     lines = []
     # Patient pages explain the patient glossary's terms (and their abbreviations) only.
-    terms = patient_terms(guide) if audience == "patient" else guide.glossary.terms
+    terms = patient_terms(guide) if audience == "patient" else guide.terms
     for t in terms:
         title = " ".join(f"{t.term}: {t.plain}".split())
         if t.abbreviation and not _UNSAFE_TERM & set(t.abbreviation):

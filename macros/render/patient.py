@@ -19,7 +19,7 @@ from markupsafe import Markup
 from .. import fmt
 from ..errors import UnknownName
 from ..guide import PRESCRIBING_SRC, Guide, analysis_of, plain_result_arms, result_of, trial_src
-from ..markup import html, md
+from ..markup import html, md, table
 from ..models import MONTHS_SLOT, Guidance, PlainResult, PlainSideEffect, Setting, Sign, Statistic, Status, Trial, Urgency
 from ..pagecontext import PageContext
 from ..plain_numbers import RULE, OutOf100, months_words, out_of_100
@@ -110,7 +110,7 @@ def results(guide: Guide, ctx: PageContext, setting: Setting) -> Markup:
     out = []
     by_trial: dict[str, list[PlainResult]] = {}
     for pr in guide.patient.results:
-        if guide.trials[pr.trial].setting == setting:
+        if guide.trials[pr.trial].setting == setting.id:
             by_trial.setdefault(pr.trial, []).append(pr)
     for trial_id, items in by_trial.items():
         trial = guide.trials[trial_id]
@@ -131,7 +131,7 @@ def side_effects(guide: Guide, ctx: PageContext, setting: Setting) -> Markup:
     by_trial: dict[str, list[Markup]] = {}
     for se in guide.patient.side_effects:
         trial = guide.trials[guide.ae_table(se.table).trial]
-        if trial.setting == setting:
+        if trial.setting == setting.id:
             by_trial.setdefault(trial.id, []).append(side_effect_line(guide, ctx, se))
     return md("plain_side_effects.md", groups=[
         {"name": guide.trials[t].name, "link": ctx.link(trial_src(t)), "lines": lines} for t, lines in by_trial.items()])
@@ -203,7 +203,7 @@ def about_side_effects(guide: Guide, ctx: PageContext) -> Markup:
     for g in guide.patient.guidance:
         ctx.shows(g)
         link = ""
-        if g.warning and any(w.id == g.warning for w in guide.safety.warnings):
+        if g.warning and any(w.id == g.warning for w in guide.warnings):
             link = ctx.link("safety.md", f"warning-{g.warning}")
         items.append({"effect": g.effect, "explanation": inline_md(g.explanation), "link": link,
                       "badge": badge(ctx, g.status, g.effect)})
@@ -215,13 +215,13 @@ def dosing(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.drug)
     interval = f"every {every(guide)}"
     rows = [[i.which, f"about {i.minutes} minutes", f"at least {i.observe_minutes} minutes"] for i in d.infusions]
-    durations = [{"label": guide.site.setting_labels[x.setting], "plain": x.plain,
+    durations = [{"label": guide.setting_label(x.setting), "plain": x.plain,
                   "cycles": f"That is {x.cycles} treatments in all, one {interval}." if x.cycles else ""}
                  for x in d.durations]
     return md("plain_dosing.md", interval=interval, badge=badge(ctx, d.status, "dosing"), durations=durations,
-              table=html("table.html", caption="How long each drip takes",
-                         columns=["Which drip", "How long the drip takes", "How long you stay afterwards"],
-                         rows=rows, class_="plain-dosing", row_headers=True, id="", row_ids=None))
+              table=table("How long each drip takes",
+                          ["Which drip", "How long the drip takes", "How long you stay afterwards"],
+                          rows, class_="plain-dosing", row_headers=True))
 
 
 def plain_fact(guide: Guide, ctx: PageContext, fact_id: str) -> Markup:
@@ -246,19 +246,23 @@ def plain_fact(guide: Guide, ctx: PageContext, fact_id: str) -> Markup:
 
 def plain_monitoring(guide: Guide, ctx: PageContext) -> Markup:
     """The monitoring schedule's checks that have everyday words, as a list."""
-    ctx.shows(guide.safety)
     items = []
-    for m in guide.safety.monitoring:
+    for m in guide.monitoring:
         if m.plain:
             flag = badge(ctx, m.status, f"Monitoring: {m.what}")
             items.append(md_escape(m.plain) + (Markup(" ") + flag if flag else Markup("")))
+    if not items:
+        return Markup("")
+    ctx.shows(guide.safety)
     return md("plain_list.md", items=items)
 
 
 def every(guide: Guide) -> str:
-    """The time between treatments in everyday units: '3 weeks' (or days when not whole weeks)."""
-    d = guide.drug.dosing
-    return f"{d.cycle_days // 7} weeks" if d.cycle_days % 7 == 0 else f"{d.cycle_days} days"
+    """The time between treatments in everyday units: '3 weeks', 'week', 'day' (or days when not whole weeks)."""
+    days = guide.drug.dosing.cycle_days
+    if days in (1, 7):
+        return "day" if days == 1 else "week"
+    return f"{days // 7} weeks" if days % 7 == 0 else f"{days} days"
 
 
 def pronunciations(guide: Guide, ctx: PageContext) -> Markup:

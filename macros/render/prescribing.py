@@ -7,8 +7,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..guide import Guide
-from ..markup import html, md
-from ..models import DoseModification, Fact, PrescribingSection, Setting, Status
+from ..markup import html, md, table
+from ..models import DoseModification, Fact, PrescribingSection, Status
 from ..pagecontext import PageContext
 
 
@@ -23,8 +23,8 @@ def rules_table(guide: Guide, mod: DoseModification, ctx: PageContext) -> Markup
         status = mod.rule_status(rule)
         rows.append({"when": rule.when, "action": rule.action, "note": rule.note, "status": status.value,
                      "cite": ctx.cite(mod.reference), "status_text": status_text(ctx, status, f"{mod.topic}: {rule.when}")})
-    setting = mod.setting.value if mod.setting else ""
-    label = guide.site.setting_labels[mod.setting] if mod.setting else mod.applies_to
+    setting = mod.setting or ""
+    label = guide.setting_label(mod.setting) if mod.setting else mod.applies_to
     return html("rules_table.html", caption=f"{mod.topic}: {label}", setting=setting, rows=rows)
 
 
@@ -44,21 +44,24 @@ def _groups(mods: list[DoseModification]) -> list[list[DoseModification]]:
 
 
 def dose_modifications(guide: Guide, ctx: PageContext) -> Markup:
-    """Each finding's rules, the settings side by side (early before metastatic, as `Setting` lists them)."""
-    mods = list(guide.safety.dose_modifications)
+    """Each finding's rules, the settings side by side: in the order the rule sets are listed in safety.yml,
+    then any setting without one (as site.yml lists them), which says so."""
+    mods = list(guide.dose_modifications)
     ctx.shows(*mods)
     out = []
     for members in _groups(mods):
         first = members[0]
         columns: list[dict[str, object]]
         if first.group is None:
-            columns = [{"label": guide.site.setting_labels[first.setting] if first.setting else "All settings",
+            columns = [{"label": guide.setting_label(first.setting) if first.setting else "All settings",
                         "applies_to": first.applies_to, "table": rules_table(guide, first, ctx), "note": first.note}]
         else:
             columns = []
-            for setting in Setting:
+            listed = [m.setting for m in members if m.setting]
+            order = listed + [s.id for s in guide.site.settings if s.id not in listed]
+            for setting in order:
                 mod = next((m for m in members if m.setting == setting), None)
-                columns.append({"label": guide.site.setting_labels[setting], "applies_to": mod.applies_to if mod else "",
+                columns.append({"label": guide.setting_label(setting), "applies_to": mod.applies_to if mod else "",
                                 "table": rules_table(guide, mod, ctx) if mod else None, "note": mod.note if mod else ""})
         out.append(md("section.md", level=3, title=first.topic, anchor=f"rules-{first.group or first.id}",
                       blocks=[html("side_by_side.html", columns=columns)]))
@@ -91,8 +94,8 @@ def differences(guide: Guide, ctx: PageContext) -> Markup:
 
 def monitoring(guide: Guide, ctx: PageContext) -> Markup:
     """The monitoring schedule with each row's citation and status."""
-    ctx.shows(guide.safety)
+    if guide.monitoring:
+        ctx.shows(guide.safety)
     rows = [[m.what, m.when, Markup(" ").join([ctx.cite(m.reference), status_text(ctx, m.status, f"Monitoring: {m.what}")])]
-            for m in guide.safety.monitoring]
-    return html("table.html", caption="Monitoring schedule", columns=["What", "When", "Reference and status"], rows=rows,
-                class_="monitoring-schedule", row_headers=True, id="", row_ids=None)
+            for m in guide.monitoring]
+    return table("Monitoring schedule", ["What", "When", "Reference and status"], rows, class_="monitoring-schedule")

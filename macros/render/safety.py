@@ -18,7 +18,9 @@ def _warning(w: Warning_, ctx: PageContext) -> Markup:
 
 
 def boxed_warnings(guide: Guide, ctx: PageContext) -> Markup:
-    items = [w for w in guide.safety.warnings if w.boxed]
+    items = [w for w in guide.warnings if w.boxed]
+    if not items:
+        return Markup("")  # no boxed warning: no empty red box
     ctx.shows(*items)
     body = html("list.html", tag="ul", class_="boxed-warnings", items=[_warning(w, ctx) for w in items],
                 ids=[f"warning-{w.id}" for w in items])
@@ -26,7 +28,7 @@ def boxed_warnings(guide: Guide, ctx: PageContext) -> Markup:
 
 
 def warnings(guide: Guide, ctx: PageContext) -> Markup:
-    items = [w for w in guide.safety.warnings if not w.boxed]
+    items = [w for w in guide.warnings if not w.boxed]
     ctx.shows(*items)
     return html("list.html", tag="ul", class_="warnings", items=[_warning(w, ctx) for w in items],
                 ids=[f"warning-{w.id}" for w in items])
@@ -36,7 +38,7 @@ def adverse_events(guide: Guide, ctx: PageContext) -> Markup:
     """Every adverse-event table, grouped by trial, each labelled with what its figures are."""
     out = []
     for trial in guide.trials.values():
-        tables = [t for t in guide.safety.adverse_event_tables if t.trial == trial.id]
+        tables = [t for t in guide.ae_tables if t.trial == trial.id]
         if not tables:
             continue
         intro = paragraph(join(html("link.html", href=ctx.href(trial_src(trial.id)), text=f"{trial.name} trial page"),
@@ -47,8 +49,8 @@ def adverse_events(guide: Guide, ctx: PageContext) -> Markup:
 
 def dose_modifications(guide: Guide, ctx: PageContext) -> Markup:
     out = []
-    ctx.shows(*guide.safety.dose_modifications)
-    for mod in guide.safety.dose_modifications:
+    ctx.shows(*guide.dose_modifications)
+    for mod in guide.dose_modifications:
         blocks = [
             paragraph(join(f"Applies to: {mod.applies_to}.", ctx.cite(mod.reference), ctx.badge(mod.status, mod.topic))),
             table(mod.topic, ["When", "What to do"],
@@ -62,7 +64,8 @@ def dose_modifications(guide: Guide, ctx: PageContext) -> Markup:
 
 
 def monitoring(guide: Guide, ctx: PageContext) -> Markup:
-    ctx.shows(guide.safety)  # the monitoring list has no review of its own: the file's covers it
+    if guide.monitoring:
+        ctx.shows(guide.safety)  # the monitoring list has no review of its own: the file's covers it
     rows = [[m.what, join(m.when, ctx.cite(m.reference), ctx.badge(m.status, f"Monitoring: {m.what}"))]
-            for m in guide.safety.monitoring]
+            for m in guide.monitoring]
     return table("Monitoring", ["What", "When"], rows, class_="monitoring")

@@ -43,8 +43,8 @@ def _option(guide: Guide, ctx: PageContext, opt: Option) -> Markup:
 def pathway(guide: Guide, ctx: PageContext, setting: Setting) -> Markup:
     ctx.shows(guide.sequencing)
     out = []
-    for path in guide.sequencing.pathways:
-        if path.setting != setting:
+    for path in guide.pathways:
+        if path.setting != setting.id:
             continue
         for i, step in enumerate(path.steps, start=1):
             blocks = [paragraph(inline_html(step.text))]
@@ -58,10 +58,11 @@ def pathway(guide: Guide, ctx: PageContext, setting: Setting) -> Markup:
 def guidelines(guide: Guide, ctx: PageContext, setting: Setting | None = None) -> Markup:
     ctx.shows(guide.sequencing)
     rows = []
-    for g in sorted(guide.sequencing.guidelines, key=lambda g: (g.setting.value, -(g.year or 0), g.body)):
-        if setting and g.setting != setting:
+    # Sorted by the setting column as shown (its short label), then newest first.
+    for g in sorted(guide.guideline_positions, key=lambda g: (guide.setting(g.setting).column_label, -(g.year or 0), g.body)):
+        if setting and g.setting != setting.id:
             continue
-        rows.append([g.body, str(g.year) if g.year else "not recorded", g.setting.value.capitalize(),
+        rows.append([g.body, str(g.year) if g.year else "not recorded", guide.setting(g.setting).column_label,
                      join(g.statement, ctx.cite(g.reference), ctx.badge(g.status, g.body))])
     return table("Guideline positions", ["Guideline", "Year", "Setting", "What it says"], rows, class_="guidelines")
 
@@ -69,9 +70,9 @@ def guidelines(guide: Guide, ctx: PageContext, setting: Setting | None = None) -
 def timeline(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.sequencing)
     items = [join(Markup("<strong>%s</strong>:") % fmt.date(e.date), e.text, ctx.cite(*e.references), ctx.badge(e.status, e.text))
-             for e in sorted(guide.sequencing.timeline, key=lambda e: e.date)]
+             for e in sorted(guide.timeline, key=lambda e: e.date)]
     return html("list.html", tag="ul", class_="timeline", ids=None, items=items)
 
 
 def current_as_of(guide: Guide) -> str:
-    return fmt.date(guide.sequencing.current_as_of)
+    return fmt.date(guide.sequencing.current_as_of) if guide.sequencing else ""

@@ -6,22 +6,24 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .. import evidence_levels, fmt
-from ..guide import arm_labels
+from ..guide import Guide, arm_labels
 from ..markup import html
 from ..models import AETable, Result, Status, Trial
 from ..pagecontext import PageContext
 
 
-def results_table(trial: Trial, analysis_id: str, results: list[Result], ctx: PageContext, caption: str) -> Markup:
+def results_table(guide: Guide, trial: Trial, analysis_id: str, results: list[Result], ctx: PageContext,
+                  caption: str) -> Markup:
     rows = []
     for r in results:
         if r.status == Status.unverified:
             ctx.flag_unverified(f"{trial.name}: {r.endpoint}")
-        rows.append({"result": r, "cite": ctx.cite(r.reference), "level": evidence_levels.level(trial, r),
-                     "meaning": evidence_levels.meaning(trial, r), "difference": _difference(trial, r)})
+        kind = guide.endpoint_kind(r.kind)
+        rows.append({"result": r, "cite": ctx.cite(r.reference), "level": evidence_levels.level(trial, r, kind),
+                     "meaning": evidence_levels.meaning(trial, r, kind), "difference": _difference(trial, r)})
     arms = [a for a in trial.arms if any(a.id in r.arms for r in results)] or list(trial.arms)
     return html("results_table.html", caption=caption, analysis_id=analysis_id, arms=arms, rows=rows,
-                arm_labels=arm_labels(trial))
+                arm_labels=arm_labels(trial), levels=guide.uses_evidence_levels)
 
 
 def has_difference(trial: Trial) -> bool:

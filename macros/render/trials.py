@@ -19,26 +19,27 @@ def overview(guide: Guide, ctx: PageContext, setting: Setting, roles: tuple[Role
     """Table of trials in one setting: what was compared and the primary result."""
     rows = []
     for trial in guide.trials.values():
-        if trial.setting != setting or trial.role not in roles:
+        if trial.setting != setting.id or trial.role not in roles:
             continue
         ctx.shows(trial)
         result = primary_result(trial)
         if result is not None:
-            headline = f"{result.kind}: {fmt.headline(result, _arm_order(trial, result), arm_labels(trial))}"
+            headline = f"{guide.endpoint_short(result)}: {fmt.headline(result, _arm_order(trial, result), arm_labels(trial))}"
             figure = join(headline, ctx.cite(result.reference))
             if result.status == Status.unverified:
                 figure = join(figure, ctx.badge(result.status, f"{trial.name} {result.endpoint}"))
         else:
             figure = Markup("see trial page")
-        level = (evidence_levels.level(trial, result) if result else None) or evidence_levels.NOT_CLASSIFIED
+        level = (evidence_levels.level(trial, result, guide.endpoint_kind(result.kind)) if result else None) or evidence_levels.NOT_CLASSIFIED
         link = html("link.html", href=ctx.href(trial_src(trial.id)), text=trial.name)
         rows.append([link, trial.line, trial.phase, _n(trial), " vs ".join(a.label for a in trial.arms), figure, level])
     if not rows:
         return Markup("")
-    return table(f"Trials: {guide.site.setting_labels[setting]}",
-                 ["Trial", "Line / setting", "Phase", "Patients", "Arms", "Primary endpoint result",
-                  "Level of evidence (PDQ)"], rows,
-                 class_="trials-overview", id=f"trials-{setting.value}" + ("-context" if Role.context in roles else ""))
+    columns = ["Trial", "Line / setting", "Phase", "Patients", "Arms", "Primary endpoint result", "Level of evidence (PDQ)"]
+    if not guide.uses_evidence_levels:  # the pack's endpoints have no place in the (cancer) PDQ scheme
+        columns, rows = columns[:-1], [row[:-1] for row in rows]
+    return table(f"Trials: {setting.label}", columns, rows,
+                 class_="trials-overview", id=f"trials-{setting.id}" + ("-context" if Role.context in roles else ""))
 
 
 def _n(trial: Trial) -> str:
@@ -80,7 +81,7 @@ def page(guide: Guide, trial: Trial, ctx: PageContext) -> Markup:
         ("Registry", _registry(trial)),
         ("Phase", trial.phase),
         ("Design", trial.design + (f"; randomised {trial.randomisation_ratio}" if trial.randomisation_ratio else "")),
-        ("Setting", f"{guide.site.setting_labels[trial.setting]}; {trial.line}"),
+        ("Setting", f"{guide.setting_label(trial.setting)}; {trial.line}"),
         ("Role of the guide's drug", ROLE_LABEL[trial.role.value]),
         ("Population", trial.population),
         ("Patients", _patients(trial)),
@@ -108,10 +109,10 @@ def page(guide: Guide, trial: Trial, ctx: PageContext) -> Markup:
         analyses.append({
             "label": analysis.label,
             "details": paragraph(join(*details), "analysis-details"),
-            "table": results_table(trial, analysis.id, results, ctx, f"{trial.name}: {analysis.label}"),
+            "table": results_table(guide, trial, analysis.id, results, ctx, f"{trial.name}: {analysis.label}"),
         })
     safety: list[Markup] = []
-    tables = [t for t in guide.safety.adverse_event_tables if t.trial == trial.id]
+    tables = [t for t in guide.ae_tables if t.trial == trial.id]
     for t in tables:
         safety += figures.ae_chart_blocks(guide, trial, t.id, ctx)
         safety.append(ae_table(trial, t, ctx))

@@ -29,9 +29,9 @@ class GuideData(Model):
     drug: Drug
     references: list[Reference] = Field(description="every source, from references/*.yml")
     trials: list[Trial] = Field(description="one entry per trials/<id>.yml")
-    safety: Safety
-    sequencing: Sequencing
-    glossary: Glossary
+    safety: Safety | None = Field(description="safety.yml; null when the pack has none")
+    sequencing: Sequencing | None = Field(description="sequencing.yml; null when the pack has none")
+    glossary: Glossary | None = Field(description="glossary.yml; null when the pack has none")
 
 
 def guide_data(guide: Guide) -> GuideData:

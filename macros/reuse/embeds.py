@@ -94,7 +94,7 @@ def data_embeds(guide: Guide) -> list[Embed]:
         height = 1100 + 100 * primary_rows if primary else 760
         out.append(Embed("trial-summary", trial.id, f"{trial.name}: trial summary", f"embed/trials/{trial.id}.md",
                          trial_src(trial.id), (trial_src(trial.id),), height))
-    for table in guide.safety.adverse_event_tables:
+    for table in guide.ae_tables:
         trial = guide.trials[table.trial]
         out.append(Embed("adverse-events", table.id, f"{trial.name}: {table.title}",
                          f"embed/adverse-events/{table.id}.md", trial_src(trial.id),

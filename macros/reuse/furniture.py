@@ -129,5 +129,5 @@ def _jsonld(src: str, absolute: str | None, title: str, meta: Mapping[str, Any],
     if trial_id is not None:
         t = guide.trials[trial_id]
         trial_articles = [jsonld.reference(guide.references[r]) for r in t.references]
-        about.append(jsonld.trial(t, guide.site.setting_labels[t.setting], trial_articles))
+        about.append(jsonld.trial(t, guide.setting_label(t.setting), trial_articles))
     return jsonld.document([jsonld.website(site), jsonld.web_page(page, site, about, articles)])

@@ -48,7 +48,7 @@ def trials(guide: Guide) -> list[Row]:
         {
             "trial_id": t.id, "name": t.name, "title": t.title, "nct": t.registry.nct,
             "other_ids": " | ".join(t.registry.other_ids) or None, "phase": t.phase, "design": t.design,
-            "randomisation_ratio": t.randomisation_ratio, "blinding": t.blinding, "setting": t.setting.value,
+            "randomisation_ratio": t.randomisation_ratio, "blinding": t.blinding, "setting": guide.setting_label(t.setting),
             "line": t.line, "role": t.role.value, "population": t.population, "n_randomised": t.n_randomised,
             "n_enrolled": t.n_enrolled, "arms": " | ".join(a.label for a in t.arms),
             "arm_sizes": " | ".join("" if a.n is None else str(a.n) for a in t.arms),
@@ -66,10 +66,11 @@ def efficacy(guide: Guide) -> list[Row]:
         labels = {a.id: a.label for a in trial.arms}
         for result in trial.results:
             analysis = analyses[result.analysis]
+            kind = guide.endpoint_kind(result.kind)
             common: Row = {
                 "trial_id": trial.id, "trial_name": trial.name, "analysis_id": analysis.id, "analysis": analysis.label,
                 "data_cutoff": analysis.data_cutoff, "result_id": result.id, "endpoint": result.endpoint,
-                "endpoint_kind": result.kind, "level_of_evidence": evidence_levels.level(trial, result),
+                "endpoint_kind": kind.label if kind else None, "level_of_evidence": evidence_levels.level(trial, result, kind),
                 "primary_endpoint": result.primary_endpoint,
                 "timepoint": result.timepoint or None,
             }
@@ -105,7 +106,7 @@ def _blank() -> Row:
 def adverse_events(guide: Guide) -> list[Row]:
     """One row per event term and arm of every adverse-event table."""
     rows: list[Row] = []
-    for table in guide.safety.adverse_event_tables:
+    for table in guide.ae_tables:
         trial: Trial = guide.trials[table.trial]
         analysis = next(a for a in trial.analyses if a.id == table.analysis)
         labels = {a.id: a.label for a in trial.arms}

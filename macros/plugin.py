@@ -151,6 +151,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             session.page_meta = pagemeta.check(written, generated)
         except DataError as err:
             raise PluginError(str(err)) from None
+        quizzes = session.guide.quiz.quizzes if session.guide.quiz else []
+        for quiz in quizzes:
+            if files.get_file_from_path(quiz.page) is None:
+                raise PluginError(f"data/quiz.yml → quiz {quiz.id!r}: page {quiz.page!r} is not a page in {config.docs_dir}")
         licence_page = session.info.licence_page
         if licence_page and files.get_file_from_path(licence_page) is None:
             raise PluginError(f"data/site.yml → licence.page: {licence_page!r} is not a page in {config.docs_dir}")

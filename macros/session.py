@@ -36,8 +36,10 @@ from .markup import html
 from .models import PageMeta
 from .pagecontext import FigureEmbed, PageContext
 from .pages import trial_page_source
+from .quiz import quiz_for_page
 from .records import records
 from .render import audience, glossary, references, review
+from .render.quiz import quiz as render_quiz
 from .reuse import downloads, embeds
 from .reuse.furniture import Licence, SiteInfo, for_page
 from .urls import page_url, relative_url
@@ -202,6 +204,9 @@ class BuildSession:
             target, _, anchor = meta.counterpart.partition("#")
             markdown = _insert_before_title(markdown, str(audience.switch(
                 self.guide.site.audience_labels, meta.audience, ctx.href(target, anchor))))
+        item = quiz_for_page(self.guide, src)
+        if item is not None and not bare:
+            markdown += "\n\n" + render_quiz(self.guide, item)
         if ctx.citations.order:
             catalogue = relative_url(page_url(CATALOGUE_SRC, self.settings.use_directory_urls), ctx.url)
             # str(): adding Markup to the page's text would escape the whole page

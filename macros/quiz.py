@@ -86,6 +86,19 @@ def questions(guide: Guide, quiz: Quiz) -> list[Question]:
     return [question(guide, q) for q in quiz.questions]
 
 
+def records(guide: Guide, quiz: Quiz) -> list[object]:
+    """The records a quiz shows (its questions' and their answers'), for the page's review status."""
+    out: list[object] = []
+    for q in quiz.questions:
+        if q.primary_result is not None:
+            out += list(guide.trials.values())  # the other answers are the other trials' results
+        elif q.dose_level is not None:
+            out.append(guide.drug)
+        elif q.urgency is not None:
+            out += [g for g in guide.patient.guidance if g.id == q.urgency.guidance]
+    return out
+
+
 def quiz_for_page(guide: Guide, src: str) -> Quiz | None:
     if guide.quiz is None:
         return None

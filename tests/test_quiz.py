@@ -110,3 +110,12 @@ def test_the_quiz_works_from_the_keyboard_and_says_the_result(browser, real_site
             assert not found.response["violations"], [(v["id"], n["target"], n.get("failureSummary")) for v in found.response["violations"] for n in v["nodes"]]
         finally:
             page.close()
+
+
+def test_the_records_a_quiz_shows_count_in_its_pages_review_status(guide) -> None:
+    from macros.quiz import records
+
+    assert guide.quiz is not None
+    safety = next(q for q in guide.quiz.quizzes if q.id == "safety")
+    shown = records(guide, safety)
+    assert guide.drug in shown and any(getattr(r, "id", None) == "lungs" for r in shown)

@@ -1,7 +1,7 @@
 /* Self-check quizzes (macros/render/quiz.py): checks the answers in the page, marks each question
    with the right answer in words, and says the result in a live region. Inside a SCORM module the
    page sits in the module's launch page (macros/release/sco.js), which it tells the score so that
-   the learning platform receives it; anywhere else that message goes nowhere. */
+   the learning platform receives it; no other page is told. */
 (function () {
   "use strict";
   Array.prototype.forEach.call(document.querySelectorAll("form.guide-quiz__form"), function (form) {
@@ -25,8 +25,12 @@
       var score = Math.round(100 * right / questions.length);
       form.querySelector(".guide-quiz__result").textContent =
         "You answered " + right + " of " + questions.length + " questions correctly (" + score + "%).";
-      if (window.parent !== window) {
-        window.parent.postMessage({
+      // Only to a page of the same site holding this one (a module's launch page): a page that
+      // embeds the guide from elsewhere is not told anyone's result.
+      var launcher = null;
+      try { launcher = window.parent !== window && window.parent.document ? window.parent : null; } catch (e) { launcher = null; }
+      if (launcher) {
+        launcher.postMessage({
           guideQuiz: form.getAttribute("data-quiz"), score: score,
           passMark: Number(form.getAttribute("data-pass-mark"))
         }, "*");

@@ -3,6 +3,7 @@
 
 PY      := .venv/bin/python
 VENV_OK := .venv/.installed
+NODE_OK := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 # Content pack: this folder by default; `PACK=<folder> make site` (or `make site PACK=<folder>`)
@@ -28,8 +29,9 @@ $(VENV_OK): requirements.lock pyproject.toml
 serve: $(VENV_OK)
 	$(PY) -m properdocs serve --strict -f mkdocs.yml -a 127.0.0.1:8000
 
-## Build the static site into ./site, or <pack>/site (atomically: a failed build leaves it untouched)
-site: $(VENV_OK)
+## Build the static site into ./site, or <pack>/site (atomically: a failed build leaves it untouched);
+## Workbox (npm) writes its service worker
+site: $(VENV_OK) $(NODE_OK)
 	$(PY) -m macros.build $(OUT)/site
 
 ## Validate a content pack's data/ without building the site (PACK=<folder> for another pack)
@@ -62,8 +64,7 @@ browser-deps:
 	  else echo "Missing Debian packages:$$missing (install them with apt-get)"; exit 1; fi; \
 	fi
 
-## Node tools pinned in package.json / package-lock.json (Nu HTML Checker, Lighthouse)
-NODE_OK := node_modules/.installed
+## Node tools pinned in package.json / package-lock.json (Nu HTML Checker, Lighthouse, Workbox...)
 $(NODE_OK): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@

@@ -29,6 +29,7 @@ from .models import (
     PlainResult,
     Prescribing,
     PrescribingSection,
+    Quizzes,
     Reference,
     Result,
     Review,
@@ -71,6 +72,8 @@ class Guide:
     patient: Patient
     # prescribing.yml, when the pack has one (label facts for prescribers and pharmacists)
     prescribing: Prescribing | None = None
+    # quiz.yml, when the pack has one (self-check questions at the end of modules)
+    quiz: Quizzes | None = None
     # the review of the file each reference came from: a page citing it shows that record
     reference_reviews: dict[str, Review] = field(default_factory=dict)
     # where each record came from ("trial:<id>", "ref:<id>"), for messages raised after loading

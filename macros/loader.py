@@ -20,6 +20,7 @@ from .models import (
     Glossary,
     Patient,
     Prescribing,
+    Quizzes,
     Reference,
     ReferenceFile,
     Review,
@@ -29,12 +30,13 @@ from .models import (
     Statistic,
     Trial,
 )
+from .quiz import QuizError, question
 from .yamlio import YamlError, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
 # Data files a pack may leave out: it then shows none of their sections.
-OPTIONAL_FILES = frozenset({"safety.yml", "sequencing.yml", "glossary.yml", "prescribing.yml"})
+OPTIONAL_FILES = frozenset({"safety.yml", "sequencing.yml", "glossary.yml", "prescribing.yml", "quiz.yml"})
 
 
 class _Collector:
@@ -109,6 +111,8 @@ def _load(data_dir: Path) -> Guide:
     sequencing = optional("sequencing.yml", Sequencing)
     glossary = optional("glossary.yml", Glossary)
     prescribing = optional("prescribing.yml", Prescribing)
+    # Optional: self-check questions at the end of modules.
+    quiz = optional("quiz.yml", Quizzes)
 
     references: dict[str, Reference] = {}
     reference_reviews: dict[str, Review] = {}
@@ -160,6 +164,7 @@ def _load(data_dir: Path) -> Guide:
         glossary=glossary,
         patient=patient,
         prescribing=prescribing,
+        quiz=quiz,
         reference_reviews=reference_reviews,
         sources={**{f"trial:{k}": v for k, v in trial_files.items()}, **{f"ref:{k}": v for k, v in ref_files.items()}},
     )
@@ -264,6 +269,7 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
 
     _check_dose_groups(g, c)
     _check_prescribing(g, c)
+    _check_quiz(g, c)
 
     drug_file = d / "drug.yml"
     for i, ref_id in enumerate(g.drug.references):
@@ -332,6 +338,23 @@ def _check_dose_groups(g: Guide, c: _Collector) -> None:
             c.add(f, f"dose_modifications[{i}].group",
                   f"group {mod.group!r} already has a rule set for {mod.setting} ({seen[key]!r})")
         seen[key] = mod.id
+
+
+def _check_quiz(g: Guide, c: _Collector) -> None:
+    """Every question names a record that exists and that has something to ask (and to tell apart)."""
+    if g.quiz is None:
+        return
+    f = g.data_dir / "quiz.yml"
+    for dup in _duplicates([q.id for q in g.quiz.quizzes]):
+        c.add(f, "quizzes", f"duplicate quiz id {dup!r}")
+    for dup in _duplicates([q.page for q in g.quiz.quizzes]):
+        c.add(f, "quizzes", f"two quizzes end the page {dup!r}")
+    for i, quiz in enumerate(g.quiz.quizzes):
+        for j, q in enumerate(quiz.questions):
+            try:
+                question(g, q)
+            except QuizError as err:
+                c.add(f, f"quizzes[{i}].questions[{j}]", str(err))
 
 
 def _check_prescribing(g: Guide, c: _Collector) -> None:

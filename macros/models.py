@@ -751,6 +751,48 @@ class Patient(Reviewed):
     guidance: list[Guidance] = Field(default_factory=list)
 
 
+# --------------------------------------------------------------------------- self-check quizzes
+
+
+class SignRef(Model):
+    guidance: Id = Field(description="a guidance record of patient.yml")
+    sign: int = Field(ge=1, description="which of its signs, counting from 1")
+
+
+class QuizQuestion(Model):
+    """One question, named by the record it is made from: the question, its right answer and the
+    other answers are rendered from the data, so a quiz never disagrees with the pages. Exactly one
+    of the fields is given."""
+
+    primary_result: Id | None = Field(default=None, description="a trial id: what its primary endpoint showed; "
+                                      "the other answers are the primary results of the other trials")
+    dose_level: PlainText | None = Field(default=None, description="a dose level's label in drug.yml: its dose; "
+                                         "the other answers are the other levels' doses")
+    urgency: SignRef | None = Field(default=None, description="a warning sign: how soon to act on it; "
+                                    "the other answers are the other urgency levels")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> QuizQuestion:
+        given = [k for k in ("primary_result", "dose_level", "urgency") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(f"expected exactly one of primary_result, dose_level, urgency; got {given or 'none'}")
+        return self
+
+
+class Quiz(Model):
+    id: Id
+    page: str = Field(pattern=r"^[A-Za-z0-9_./-]+\.md$", description="the page it ends, as a path in docs/ (the last page of a module)")
+    questions: list[QuizQuestion] = Field(min_length=1)
+
+
+class Quizzes(Model):
+    """`quiz.yml`: self-check questions at the end of modules. Optional in a pack."""
+
+    pass_mark: int = Field(ge=0, le=100, description="percentage of right answers that passes, reported to a "
+                           "learning platform as passed or failed")
+    quizzes: list[Quiz] = Field(min_length=1)
+
+
 # --------------------------------------------------------------------------- site
 
 

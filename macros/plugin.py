@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.templates import TemplateContext
 
-from . import assets, pagemeta, pagetext
+from . import assets, pagemeta, pagetext, webapp
 from .config import GuideConfig
 from .errors import DataError, PageTextError
 from .fmt import date as format_date
@@ -62,6 +62,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.session: BuildSession | None = None
         self.pack: Path | None = None
         self.nav: Navigation | None = None
+        self.command = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command  # "serve" never gets a service worker: it would keep stale pages
 
     # ------------------------------------------------------------------ config and files
 
@@ -101,6 +105,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if guide.site.licence:
             config.extra["licence"] = guide.site.licence.model_dump(exclude_none=True, exclude_defaults=True)
         self._set_offline(config)
+        config.extra["web_app"] = self._web_app()
         self.session = BuildSession(guide, Settings(
             use_directory_urls=config.use_directory_urls, site_url=config.site_url or "",
             version=config.extra["guide_version"], language=config.theme.get("language") or "en",
@@ -149,11 +154,20 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             session.page_meta = pagemeta.check(written, generated)
         except DataError as err:
             raise PluginError(str(err)) from None
+        quizzes = session.guide.quiz.quizzes if session.guide.quiz else []
+        for quiz in quizzes:
+            if files.get_file_from_path(quiz.page) is None:
+                raise PluginError(f"data/quiz.yml → quiz {quiz.id!r}: page {quiz.page!r} is not a page in {config.docs_dir}")
         licence_page = session.info.licence_page
         if licence_page and files.get_file_from_path(licence_page) is None:
             raise PluginError(f"data/site.yml → licence.page: {licence_page!r} is not a page in {config.docs_dir}")
         if self.config.offline:
             self._add_shim(files, config)
+        if self._web_app():
+            info = session.info
+            files.append(File.generated(config, webapp.MANIFEST, content=webapp.manifest(
+                info.title, info.description, info.language)))
+            files.append(File.generated(config, webapp.REGISTER, content=webapp.register_script()))
         self._bundle_css(files, config)
         for path, content in session.downloads().items():
             files.append(File.generated(config, path, content=content))
@@ -300,6 +314,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             output = _OUTSIDE_LINK.sub(r'<a target="_blank" rel="noopener" \1', output)
         return output
 
+    def _web_app(self) -> bool:
+        """Manifest and service worker: the online site only (a service worker needs http(s))."""
+        return bool(self.config.service_worker) and not self.config.offline and self.command != "serve"
+
+    # Last: the service worker lists files other plugins write in on_post_build (search's index).
+    @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
         session = self._session()
         if self.config.require_verified:
@@ -318,6 +338,20 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError(str(err)) from None
         if self.nav is not None:
             self._write_pages_json(config, session)
+        if self._web_app():
+            self._write_service_worker(config, session)
+
+    def _write_service_worker(self, config: MkDocsConfig, session: BuildSession) -> None:
+        """Workbox's service worker over the written site: precaches the home page, the patient pages
+        and the assets; the cache names carry the version, so a release never mixes with another."""
+        pages = [p for p in self.nav.pages if p.is_homepage or (p.meta or {}).get("audience") == "patient"] \
+            if self.nav else []
+        info = session.info
+        try:
+            log.info(webapp.generate_service_worker(Path(config.site_dir), [p.file.dest_uri for p in pages],
+                                                    f"{slug(info.title)}-{info.version}"))
+        except RuntimeError as err:
+            raise PluginError(str(err)) from None
 
     def _write_pages_json(self, config: MkDocsConfig, session: BuildSession) -> None:
         """pages.json: the nav with each page's audience and file, for `make pdf` and `make scorm`."""

@@ -27,6 +27,7 @@ from .models import (
     Glossary,
     Patient,
     Prescribing,
+    Quizzes,
     ReferenceFile,
     Safety,
     Sequencing,
@@ -46,6 +47,7 @@ KINDS: Mapping[str, tuple[type[BaseModel], str]] = MappingProxyType({
     "glossary": (Glossary, "glossary.yml"),
     "patient": (Patient, "patient.yml"),
     "prescribing": (Prescribing, "prescribing.yml"),
+    "quiz": (Quizzes, "quiz.yml"),
     "trial": (Trial, "trials/*.yml"),
     "references": (ReferenceFile, "references/*.yml"),
 })

@@ -36,8 +36,11 @@ from .markup import html
 from .models import PageMeta
 from .pagecontext import FigureEmbed, PageContext
 from .pages import trial_page_source
+from .quiz import quiz_for_page
+from .quiz import records as quiz_records
 from .records import records
 from .render import audience, glossary, references, review
+from .render.quiz import quiz as render_quiz
 from .reuse import downloads, embeds
 from .reuse.furniture import Licence, SiteInfo, for_page
 from .urls import page_url, relative_url
@@ -179,6 +182,9 @@ class BuildSession:
         bare = raw_meta.get("template") == embeds.TEMPLATE
         if meta and meta.review:
             ctx.shows_review(meta.review)
+        item = quiz_for_page(self.guide, src) if not bare else None
+        if item is not None:
+            ctx.shows(*quiz_records(self.guide, item))
         for ref_id in ctx.citations.order:
             ctx.shows_review(self.guide.reference_reviews[ref_id])
         summary = review.summarise(ctx.reviews)
@@ -202,6 +208,8 @@ class BuildSession:
             target, _, anchor = meta.counterpart.partition("#")
             markdown = _insert_before_title(markdown, str(audience.switch(
                 self.guide.site.audience_labels, meta.audience, ctx.href(target, anchor))))
+        if item is not None:
+            markdown += "\n\n" + render_quiz(self.guide, item)
         if ctx.citations.order:
             catalogue = relative_url(page_url(CATALOGUE_SRC, self.settings.use_directory_urls), ctx.url)
             # str(): adding Markup to the page's text would escape the whole page

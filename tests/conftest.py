@@ -30,7 +30,10 @@ MINIPACK_DATA = MINIPACK / "data"
 # The third: an injection for a fictional chronic inflammatory disease, with settings and endpoint
 # kinds of its own, no boxed warning, no pathway, no glossary.
 FLAREPACK = ROOT / "tests" / "fixtures" / "flarepack"
-ENV_SWITCHES = ("PACK", "OFFLINE", "SITE_URL", "REQUIRE_VERIFIED")
+ENV_SWITCHES = ("PACK", "OFFLINE", "SITE_URL", "REQUIRE_VERIFIED", "SERVICE_WORKER")
+# Workbox takes about 2.5 s a build: only the real site's fixture build (and a test that asks) makes
+# the service worker; every other test build switches it off.
+NO_SERVICE_WORKER = {"SERVICE_WORKER": "false"}
 
 
 @dataclass
@@ -88,7 +91,7 @@ def build(site_dir: Path, pack: Path | None = None, **env: str) -> Built:
     loggers = [logging.getLogger(name) for name in ("properdocs", "mkdocs")]
     for logger in loggers:
         logger.addHandler(collect)
-    values = dict(env)
+    values = {**NO_SERVICE_WORKER, **env}
     if pack is not None:
         values["PACK"] = str(pack)
     try:
@@ -110,7 +113,7 @@ def run_build(site_dir: Path, pack: Path | None = None, **switches: str) -> subp
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for name in ENV_SWITCHES:
         env.pop(name, None)
-    env.update(switches)
+    env.update({**NO_SERVICE_WORKER, **switches})
     if pack is not None:
         env["PACK"] = str(pack)
     return subprocess.run(
@@ -122,7 +125,7 @@ def run_build(site_dir: Path, pack: Path | None = None, **switches: str) -> subp
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("real") / "site"
-    done = build(site)
+    done = build(site, SERVICE_WORKER="true")  # as published: with the web app's service worker
     assert done.ok, f"real site failed to build:\n{done.output}"
     return site
 
@@ -162,7 +165,7 @@ def _release_env() -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for name in ENV_SWITCHES:
         env.pop(name, None)
-    return env
+    return env  # SERVICE_WORKER left at its default: the offline build must switch it off itself
 
 
 @pytest.fixture(scope="session")

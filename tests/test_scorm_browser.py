@@ -1,7 +1,7 @@
 """A module package run the way a learning platform runs it: in Chromium, a platform page provides
 the SCORM 1.2 runtime API (scorm-again, from npm) and launches the module's SCO in a frame; the
-learner walks to the module's last page; the platform then holds completion and the place to
-resume. Outside a platform the same launch page just shows the pages."""
+learner walks to the module's last page and answers its quiz; the platform then holds completion,
+the score (passed or failed against the pack's pass mark) and the place to resume. Outside a platform the same launch page just shows the pages."""
 
 from __future__ import annotations
 
@@ -47,6 +47,16 @@ def unpacked(offline_release, tmp_path_factory) -> dict[str, tuple[Path, tuple[s
     return out
 
 
+def _answer(quiz, right: bool) -> None:
+    """Choose every question's right answer (or a wrong one) and check the answers."""
+    questions = quiz.locator("fieldset")
+    for i in range(questions.count()):
+        answer = int(questions.nth(i).get_attribute("data-answer") or "0")
+        choice = answer if right else (answer + 1) % questions.nth(i).locator("input").count()
+        questions.nth(i).locator("input").nth(choice).check()
+    quiz.locator("button[type=submit]").click()
+
+
 def _api(page, name: str) -> str:
     return page.evaluate(f"window.API.cmi.core.{name}")
 
@@ -72,6 +82,18 @@ def test_a_module_reports_to_the_platform(browser, unpacked, slug: str) -> None:
                 expected = "completed" if i == len(files) - 1 else "incomplete"
                 assert _api(page, "lesson_status") == expected, (file, i)
             assert _api(page, "lesson_location") == files[-1]
+            quiz = frame.content_frame.locator("form.guide-quiz__form")
+            if slug == "for-patients-and-families":
+                # the module's quiz (quiz.yml) on its last page: answered wrong, then right
+                _answer(quiz, right=False)
+                page.wait_for_function("window.API.cmi.core.score.raw !== ''")
+                assert (_api(page, "score.raw"), _api(page, "lesson_status")) == ("0", "failed")
+                _answer(quiz, right=True)
+                page.wait_for_function("window.API.cmi.core.score.raw === '100'")
+                assert _api(page, "lesson_status") == "passed"
+                assert (_api(page, "score.min"), _api(page, "score.max")) == ("0", "100")
+            else:
+                assert quiz.count() == 0 and _api(page, "score.raw") == ""
             # leaving the launch page ends the session (LMSFinish), as the learner closing the module
             page.goto("about:blank")
         finally:

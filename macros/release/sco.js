@@ -4,7 +4,7 @@
    it finds the platform's API up the frame and opener chain, reports "incomplete" on launch,
    stores the page shown as lesson_location (and reopens it on the next launch), reports
    "completed" once the learner has reached the module's last page, and ends the session when the
-   launch page is left. Outside a platform there is no API: the pages are the public site's, and
+   launch page is left; a quiz answered in the module gives the score and passed or failed. Outside a platform there is no API: the pages are the public site's, and
    nothing else happens (no errors, no prompts). */
 (function () {
   "use strict";
@@ -37,6 +37,22 @@
       done = true;
       wrapper.set("cmi.core.lesson_status", "completed");
     }
+    wrapper.commit();
+  });
+  // The module's self-check quiz (assets/quiz.js) tells this page its score: a percentage, passed
+  // or failed against the pack's pass mark (quiz.yml). Only from a page of this module in the frame.
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (event.source !== frame.contentWindow || !data || typeof data.guideQuiz !== "string") { return; }
+    var page;
+    try { page = decodeURI(frame.contentWindow.location.href.replace(/[?#].*$/, "").slice(base.length)); } catch (e) { return; }
+    var score = Number(data.score), mark = Number(data.passMark);
+    if (pages.indexOf(page) < 0 || !(score >= 0 && score <= 100) || !(mark >= 0 && mark <= 100)) { return; }
+    wrapper.set("cmi.core.score.min", "0");
+    wrapper.set("cmi.core.score.max", "100");
+    wrapper.set("cmi.core.score.raw", String(score));
+    wrapper.set("cmi.core.lesson_status", score >= mark ? "passed" : "failed");
+    done = true;  // a result stands: reaching the last page again does not turn it back into "completed"
     wrapper.commit();
   });
   var ended = false;

@@ -54,6 +54,12 @@ def _heading_level(value: object) -> int:
     raise GuideError(f"level must be 2 or 3, not {value!r}")
 
 
+def _with_script(page: PageContext, script: str, out: Markup) -> Markup:
+    """Note that the page needs a script of its own (see PageContext.scripts), and return its markup."""
+    page.scripts.add(script)
+    return out
+
+
 class Host(Protocol):
     """What the macros need from the build that owns them (`session.BuildSession`)."""
 
@@ -139,7 +145,7 @@ class MacroTable:
             "plain_glossary": lambda none="": or_else(patient.words(g, ctx()), none),
             "rounding_rule": lambda: md_escape(RULE),
             "audience_doors": lambda: audience.doors(g, ctx()),
-            "change_log": lambda: changes.change_log(g),
+            "change_log": lambda: _with_script(ctx(), "assets/changes.js", changes.change_log(g)),
             "review_schedule": lambda: changes.review_schedule(g),
             # Embed pages and downloads (reuse/).
             "trial_summary": lambda trial_id: embeds.trial_summary(g, trial(trial_id), ctx()),

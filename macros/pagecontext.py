@@ -50,6 +50,8 @@ class PageContext:
     figure_embeds: list[FigureEmbed] = field(default_factory=list)
     # Raw HTML blocks taken out of the Markdown before conversion (rawblocks.py), by placeholder number.
     html_blocks: list[str] = field(default_factory=list)
+    # Scripts only this page needs (a quiz, the change log's filter), loaded after the theme's.
+    scripts: set[str] = field(default_factory=set)
 
     @property
     def url(self) -> str:

@@ -250,6 +250,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                                               html.unescape(page.title or page.file.src_uri))
         if status is not None:
             page.meta["review_status"] = status
+        ctx = session.pages.get(page.file.src_uri)
+        page.meta["page_scripts"] = sorted(ctx.scripts) if ctx is not None else []
         return out
 
     on_page_markdown = CombinedEvent(_start_page, _finish_page)

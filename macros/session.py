@@ -210,6 +210,7 @@ class BuildSession:
                 self.guide.site.audience_labels, meta.audience, ctx.href(target, anchor))))
         if item is not None:
             markdown += "\n\n" + render_quiz(self.guide, item)
+            ctx.scripts.add("assets/quiz.js")
         if ctx.citations.order:
             catalogue = relative_url(page_url(CATALOGUE_SRC, self.settings.use_directory_urls), ctx.url)
             # str(): adding Markup to the page's text would escape the whole page

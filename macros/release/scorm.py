@@ -57,21 +57,26 @@ def _href(path: str) -> str:
     return quote(path, safe="/")
 
 
-def manifest(site: BuiltSite) -> bytes:
+def _skeleton(identifier: str, version: str, title: str) -> tuple[ET.Element, ET.Element, ET.Element]:
+    """A SCORM 1.2 manifest's root with its metadata, one organization (titled) and the resources element."""
     ET.register_namespace("", IMSCP)
     ET.register_namespace("adlcp", ADLCP)
     ET.register_namespace("xsi", XSI)
     root = ET.Element(f"{{{IMSCP}}}manifest", {
-        "identifier": f"MANIFEST-{site.slug}-{site.version}", "version": site.version,
-        f"{{{XSI}}}schemaLocation": SCHEMA_LOCATIONS,
+        "identifier": identifier, "version": version, f"{{{XSI}}}schemaLocation": SCHEMA_LOCATIONS,
     })
     metadata = ET.SubElement(root, f"{{{IMSCP}}}metadata")
     ET.SubElement(metadata, f"{{{IMSCP}}}schema").text = "ADL SCORM"
     ET.SubElement(metadata, f"{{{IMSCP}}}schemaversion").text = "1.2"
     organizations = ET.SubElement(root, f"{{{IMSCP}}}organizations", {"default": "ORG-1"})
     organization = ET.SubElement(organizations, f"{{{IMSCP}}}organization", {"identifier": "ORG-1"})
-    ET.SubElement(organization, f"{{{IMSCP}}}title").text = f"{site.site} ({site.version})"
-    resources = ET.SubElement(root, f"{{{IMSCP}}}resources")
+    ET.SubElement(organization, f"{{{IMSCP}}}title").text = title
+    return root, organization, ET.SubElement(root, f"{{{IMSCP}}}resources")
+
+
+def manifest(site: BuiltSite) -> bytes:
+    root, organization, resources = _skeleton(f"MANIFEST-{site.slug}-{site.version}", site.version,
+                                              f"{site.site} ({site.version})")
 
     page_files: list[str] = []
     counter = {"item": 0}
@@ -172,22 +177,10 @@ def _wrapper() -> str:
 
 
 def module_manifest(site: BuiltSite, module: Module) -> bytes:
-    ET.register_namespace("", IMSCP)
-    ET.register_namespace("adlcp", ADLCP)
-    ET.register_namespace("xsi", XSI)
-    root = ET.Element(f"{{{IMSCP}}}manifest", {
-        "identifier": f"MANIFEST-{site.slug}-{module.slug}-{site.version}", "version": site.version,
-        f"{{{XSI}}}schemaLocation": SCHEMA_LOCATIONS,
-    })
-    metadata = ET.SubElement(root, f"{{{IMSCP}}}metadata")
-    ET.SubElement(metadata, f"{{{IMSCP}}}schema").text = "ADL SCORM"
-    ET.SubElement(metadata, f"{{{IMSCP}}}schemaversion").text = "1.2"
-    organizations = ET.SubElement(root, f"{{{IMSCP}}}organizations", {"default": "ORG-1"})
-    organization = ET.SubElement(organizations, f"{{{IMSCP}}}organization", {"identifier": "ORG-1"})
-    ET.SubElement(organization, f"{{{IMSCP}}}title").text = f"{site.site}: {module.title} ({site.version})"
+    root, organization, resources = _skeleton(f"MANIFEST-{site.slug}-{module.slug}-{site.version}", site.version,
+                                              f"{site.site}: {module.title} ({site.version})")
     item = ET.SubElement(organization, f"{{{IMSCP}}}item", {"identifier": "ITEM-1", "identifierref": "RES-SCO"})
     ET.SubElement(item, f"{{{IMSCP}}}title").text = module.title
-    resources = ET.SubElement(root, f"{{{IMSCP}}}resources")
     sco = ET.SubElement(resources, f"{{{IMSCP}}}resource", {
         "identifier": "RES-SCO", "type": "webcontent", f"{{{ADLCP}}}scormtype": "sco", "href": _href(module.launcher),
     })

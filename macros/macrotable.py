@@ -140,7 +140,7 @@ class MacroTable:
             "plain_dosing": lambda: patient.dosing(g, ctx()),
             "treatment_interval": lambda: patient.every(g),
             "plain_fact": lambda fact_id: patient.plain_fact(g, ctx(), fact_id),
-            "plain_monitoring": lambda none="": or_else(patient.plain_monitoring(g, ctx()), none),
+            "plain_monitoring": lambda none="", only="", skip="": or_else(patient.plain_monitoring(g, ctx(), only, skip), none),
             "pronunciations": lambda: patient.pronunciations(g, ctx()),
             "plain_glossary": lambda none="": or_else(patient.words(g, ctx()), none),
             "rounding_rule": lambda: md_escape(RULE),

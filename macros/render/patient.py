@@ -244,11 +244,15 @@ def plain_fact(guide: Guide, ctx: PageContext, fact_id: str) -> Markup:
     return Markup(" ").join(sentences) + Markup(" [Details](%s)") % Markup(ctx.link(PRESCRIBING_SRC, f"fact-{fact.id}"))
 
 
-def plain_monitoring(guide: Guide, ctx: PageContext) -> Markup:
-    """The monitoring schedule's checks that have everyday words, as a list."""
+def plain_monitoring(guide: Guide, ctx: PageContext, only: str = "", skip: str = "") -> Markup:
+    """The monitoring schedule's checks that have everyday words, as a list. `only` / `skip` keep or leave out
+    the checks whose `what` contains that text (a page may tell one check, such as heart scans, on its own)."""
+    for word in (only, skip):
+        if word and not any(word in m.what for m in guide.monitoring if m.plain):
+            raise UnknownName("monitoring check", word, (m.what for m in guide.monitoring if m.plain))
     items = []
     for m in guide.monitoring:
-        if m.plain:
+        if m.plain and (not only or only in m.what) and not (skip and skip in m.what):
             flag = badge(ctx, m.status, f"Monitoring: {m.what}")
             items.append(md_escape(m.plain) + (Markup(" ") + flag if flag else Markup("")))
     if not items:

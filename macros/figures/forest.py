@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .. import fmt
-from ..i18n import t
 from ..errors import GuideError
 from ..guide import Guide, primary_result
+from ..i18n import t
 from ..models import Analysis, Comparison, Result, Role, Setting, Trial
 from . import svg
 from .svg import (

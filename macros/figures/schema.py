@@ -136,8 +136,7 @@ def trial_schema(guide: Guide, trial_id: str) -> Figure:
         t("figure.schema.arm_words_n", arm=a.label, regimen=a.regimen, n=fmt.count(a.n)) if a.n
         else t("figure.schema.arm_words", arm=a.label, regimen=a.regimen) for a in trial.arms
     )
-    about = {"trial": trial.name, "population": trial.population, "how": _randomised_how(trial),
-             "arms": fmt.count(len(trial.arms)), "arm_words": arm_words, "endpoint": trial.primary_endpoint}
-    desc = (t("figure.schema.desc_n", n=fmt.count(trial.n_randomised), **about) if trial.n_randomised
-            else t("figure.schema.desc", **about))
+    key, n = ("figure.schema.desc_n", fmt.count(trial.n_randomised)) if trial.n_randomised else ("figure.schema.desc", "")
+    desc = t(key, trial=trial.name, population=trial.population, n=n, how=_randomised_how(trial),
+             arms=fmt.count(len(trial.arms)), arm_words=arm_words, endpoint=trial.primary_endpoint)
     return Figure(f"design-{trial.id}", KIND, title, desc, NARROW, height, body)

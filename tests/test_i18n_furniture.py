@@ -148,7 +148,7 @@ def test_theme_speaks_the_packs_language(spanish_site: Path) -> None:
     assert [dt.get_text() for dt in page.select(".cite-box__facts dt")] == [
         "Título", "Sitio", "Versión", "Última revisión", "URL"]
     assert page.select_one(".cite-box__copy").get_text() == "Copiar la cita"
-    assert page.select_one(".current-as-of").get_text().startswith("Contenido vigente a ")
+    assert page.select_one(".current-as-of").get_text().startswith("Contenido actualizado a ")
     assert "enero de 2026" in page.select_one(".current-as-of").get_text()
     assert "Contenido revisado por última vez el" in page.select_one(".print-footer").get_text()
     assert page.select_one(".guide-meta").get_text(" ", strip=True).startswith("Versión ")
@@ -168,7 +168,7 @@ def test_embeds_and_figures_speak_the_packs_language(spanish_site: Path) -> None
     embed = parsed(spanish_site / "embed" / "trials" / "alpha" / "index.html")
     footer = embed.select_one("footer.embed-footer").get_text(" ", strip=True)
     assert footer.startswith("De ") and "Ver la página completa" in footer and "revisado el" in footer
-    assert embed.h1 is None or "resumen del ensayo" in embed.title.get_text()
+    assert embed.title.get_text().startswith("ALPHA: resumen del ensayo")
 
 
 def test_release_packages_speak_the_packs_language(spanish_site: Path, tmp_path: Path) -> None:
@@ -203,3 +203,26 @@ def test_english_release_words_are_unchanged() -> None:
     assert str(pdf.footer()) == ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
                                  '<span class="title"></span> · page <span class="pageNumber"></span> of '
                                  '<span class="totalPages"></span></div>')
+
+
+@pytest.mark.browser
+def test_the_scripts_speak_the_packs_language_from_file(browser, spanish_site: Path) -> None:
+    """The scripts read their words from the page: from file:// too (offline copy, SCORM)."""
+    page = browser.new_page()
+    try:
+        page.goto((spanish_site / "patients" / "words" / "index.html").as_uri(), wait_until="load")
+        form = page.locator("form.guide-quiz__form")
+        form.locator("button[type=submit]").click()
+        total = form.locator("fieldset").count()
+        assert form.locator('[role="status"]').inner_text() == f"Ha acertado 0 de {total} preguntas (0%)."
+        feedback = form.locator("fieldset").nth(0).locator(".guide-quiz__feedback").inner_text()
+        assert feedback.startswith("Sin responder. La respuesta es: ") and len(feedback) > 32
+        page.goto((spanish_site / "dosing" / "index.html").as_uri(), wait_until="load")
+        assert page.get_by_label("Recordar mi elección en este dispositivo").count() == 1
+        page.locator(".cite-box__copy").click()
+        status = page.locator(".cite-box .copy-status")
+        status.wait_for(state="attached")
+        page.wait_for_function("document.querySelector('.cite-box .copy-status').textContent !== ''")
+        assert status.inner_text() in ("Copiado.", "No se pudo copiar: seleccione el texto y cópielo a mano.")
+    finally:
+        page.close()

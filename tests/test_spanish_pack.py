@@ -288,3 +288,9 @@ def test_no_page_shows_an_empty_section(spanish_site: Path) -> None:
 def test_no_english_engine_string_in_any_page_figure_or_download(spanish_site: Path) -> None:
     found = english_in(spanish_site, english_pieces())
     assert not found, "English engine strings in the Spanish guide:\n" + _report(found)
+
+
+def test_reference_titles_keep_their_own_capitals(spanish_site: Path) -> None:
+    """The citation style title-cases English titles only: a Spanish title stays as written."""
+    text = parsed(spanish_site / "references" / "index.html").get_text(" ", strip=True)
+    assert "Ficha técnica de dorselimod" in text  # a report: the style would title-case an English one

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+
 from markupsafe import Markup
 
 from ..fmt import long_date

@@ -25,7 +25,7 @@ from .markup import or_else
 from .models import Role, Setting
 from .pagecontext import PageContext
 from .pagetext import current_line
-from .plain_numbers import RULE
+from .plain_numbers import rule
 from .render import (
     audience,
     changes,
@@ -143,7 +143,7 @@ class MacroTable:
             "plain_monitoring": lambda none="", only="", skip="": or_else(patient.plain_monitoring(g, ctx(), only, skip), none),
             "pronunciations": lambda: patient.pronunciations(g, ctx()),
             "plain_glossary": lambda none="": or_else(patient.words(g, ctx()), none),
-            "rounding_rule": lambda: md_escape(RULE),
+            "rounding_rule": lambda: md_escape(rule()),
             "audience_doors": lambda: audience.doors(g, ctx()),
             "change_log": lambda: _with_script(ctx(), "assets/changes.js", changes.change_log(g)),
             "review_schedule": lambda: changes.review_schedule(g),

@@ -16,9 +16,10 @@ from markupsafe import Markup
 
 from .. import fmt
 from ..guide import Guide
-from ..i18n import t
+from ..i18n import t, tm
 from ..markup import html, md, table
 from ..records import RecordRef, records
+from ..text import md_escape
 
 # A record's kind as `records.py` names it -> its words in changes.yml (`changes.record_kind.*`).
 RECORD_KIND = MappingProxyType({
@@ -43,8 +44,9 @@ def change_log(guide: Guide) -> Markup:
             groups[(change.date, change.kind, change.summary)].append(ref)
     changes = []
     for (date, kind, summary), refs in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1]), reverse=True):
-        heading = t("changes.heading", date=fmt.long_date(date), kind=t(f"changes.kind.{kind}"),
-                    records=t("changes.records", count=len(refs)))
+        # Markup, each part escaped for Markdown: the heading's own punctuation stays as written.
+        heading = tm("changes.heading", date=md_escape(fmt.long_date(date)), kind=md_escape(t(f"changes.kind.{kind}")),
+                     records=md_escape(t("changes.records", count=len(refs))))
         shown = [{"key": r.key, "label": r.label, "kind": kind_words(r.kind), "file": r.file}
                  for r in sorted(refs, key=lambda r: (r.kind, r.label.lower()))]
         changes.append({"date": date, "kind": kind, "heading": heading, "summary": summary,

@@ -13,6 +13,7 @@ from ..models import Quiz, Urgency
 from ..quiz import Question, questions
 from .patient import URGENCY
 
+
 def title() -> str:
     """The quiz's heading, in the build's language."""
     return t("quiz.title")

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from .errors import GuideError, UnknownName
 from .guide import OVERVIEW_SRC, Guide, trial_src
+from .i18n import t, tm
 from .markup import or_else
 from .models import Role, Setting
 from .pagecontext import PageContext
@@ -191,8 +192,9 @@ def download_list(names: tuple[str, ...], ctx: Any) -> Markup:
     lines = []
     for name in names:
         if name == ALL_DOWNLOADS:
-            lines.append(Markup("- **The whole data set**: [JSON](%s), described by its [JSON Schema](%s)")
-                         % (Markup(ctx.link(downloads.GUIDE_JSON)), Markup(ctx.link(downloads.SCHEMA_JSON))))
+            links = tm("page.downloads_all_links", json=Markup("[JSON](%s)") % Markup(ctx.link(downloads.GUIDE_JSON)),
+                       schema=Markup("[JSON Schema](%s)") % Markup(ctx.link(downloads.SCHEMA_JSON)))
+            lines.append(Markup("- **%s**: %s") % (md_escape(t("page.downloads_all")), links))
             continue
         if name not in downloads.TABLES:
             raise UnknownName("download", name, [*downloads.TABLES, ALL_DOWNLOADS])

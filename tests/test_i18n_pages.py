@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import datetime
 import re
+import shutil
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import i18n, plain_numbers, standing
+from macros import i18n, pages, plain_numbers, standing
 from macros.bibliography import format_all
 from macros.citations import CitationRegistry
 from macros.guide import Guide
@@ -22,7 +24,7 @@ from macros.pagecontext import PageContext
 from macros.render import changes, drug, evidence, patient, prescribing, references, review, safety, sequencing, trials
 from macros.session import _unverified_notice
 
-from .conftest import DATA, MINIPACK_DATA
+from .conftest import DATA, MINIPACK, MINIPACK_DATA, build, parsed
 
 # Engine words from the English strings files that must not appear in a Spanish page. Short and
 # distinctive, so that data text (the fixture pack is in English) cannot match them by chance.
@@ -163,9 +165,49 @@ def test_status_lines_notices_and_reference_lists(guide: Guide, spanish: None) -
     assert "Calendario de revisiones Próxima revisión prevista Registro Fase" in schedule and "(ensayo)" in schedule
 
 
+def test_the_trials_nav_names_its_overview_in_spanish(guide: Guide, spanish: None) -> None:
+    nav = pages.trials_nav(guide, "trials/index.md")
+    assert nav[0] == {"Resumen": "trials/index.md"}
+
+
 def test_english_is_back_outside_the_block(guide: Guide) -> None:
     with i18n.using(i18n.engine_strings("es")):
         assert "de cada 100" in plain_numbers.rule()
     assert plain_numbers.out_of_100(Decimal("42.6")).words == "about 43"
     text = _text(trials.overview(guide, _ctx(guide, "trials/index.md"), guide.setting("metastatic"), (Role.subject,)))
     assert "Primary endpoint result" in text and "Examplumab vs Placebo" in text
+
+
+# ---------------------------------------------------------------- a whole pack built in Spanish
+
+
+@pytest.fixture(scope="module")
+def spanish_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minipack with `language: es` in its site.yml, built strictly (its data stays English)."""
+    base = tmp_path_factory.mktemp("spanish")
+    pack = base / "pack"
+    shutil.copytree(MINIPACK, pack)
+    site_file = pack / "data" / "site.yml"
+    site_file.write_text(site_file.read_text(encoding="utf-8") + "\nlanguage: es\n", encoding="utf-8")
+    done = build(base / "site", pack)
+    assert done.ok, f"the Spanish build failed:\n{done.output}"
+    return base / "site"
+
+
+def test_a_pack_built_in_spanish_frames_its_pages_in_spanish(spanish_site: Path) -> None:
+    trial = parsed(spanish_site / "trials" / "alpha" / "index.html")
+    article = trial.select_one("article")
+    assert article is not None
+    headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in article.select("h2, h3")]
+    assert {"Diseño", "Resultados", "Referencias"} <= set(headings), headings
+    status = trial.select_one("p.review-status")
+    assert status is not None and "Última revisión:" in status.get_text() and "Próxima revisión prevista:" in status.get_text()
+    switch = trial.select_one("nav.audience-switch")
+    assert switch is None or switch["aria-label"] == "Elija la versión de esta página"
+    results = parsed(spanish_site / "patients" / "results" / "index.html").select_one("article")
+    assert results is not None
+    text = results.get_text(" ", strip=True)
+    assert "de cada 100 personas que recibieron" in text
+    assert "Todas las cifras, para profesionales sanitarios" in text
+    notice = results.select_one(".unverified-notice .admonition-title")
+    assert notice is not None and notice.get_text(strip=True) == "Aún lo estamos comprobando"

@@ -1,7 +1,8 @@
 """Words the engine shows for its own categories (a trial's role), in the build's language.
 
 One small module, so render functions and figures share the same words without importing
-each other; the words themselves are in macros/locales/<language>/trial.yml (`trial.role.*`).
+each other; the words themselves are in macros/locales/<language>/ (a role: `trial.role.*`).
+`Words` is a table of such words that other modules import (a legend, the levels of evidence).
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from typing import TypeVar
 from .i18n import t
 
 K = TypeVar("K")
-
-ROLES = ("subject", "comparator", "backbone", "context")
 
 
 def role_label(role: str) -> str:

@@ -42,11 +42,10 @@ STANDING_LEGEND = Words({
     Standing.replaced: "sequencing.standing.replaced",
 })
 
+# Guideline stances in the order a status line names them; each has its phrases (`sequencing.stance_by.<stance>`, ...).
 STANCES = ("preferred", "recommended", "listed", "replaced")
-STANCE_LABEL = Words({stance: f"sequencing.stance.{stance}" for stance in STANCES})
-# A regulatory action as the data names it -> the name of its messages (`sequencing.action.<name>`, ...).
+# A regulatory action as the data names it -> the name of its phrases (`sequencing.action_by.<name>`, ...).
 ACTIONS = MappingProxyType({"approved": "approved", "breakthrough therapy designation": "breakthrough"})
-ACTION_LABEL = Words({action: f"sequencing.action.{name}" for action, name in ACTIONS.items()})
 
 
 def separator() -> str:

@@ -209,7 +209,7 @@ class BuildSession:
         if meta and meta.audience and meta.counterpart and not bare:
             target, _, anchor = meta.counterpart.partition("#")
             markdown = _insert_before_title(markdown, str(audience.switch(
-                self.guide.site.audience_labels, meta.audience, ctx.href(target, anchor))))
+                self.guide.audience_labels, meta.audience, ctx.href(target, anchor))))
         if item is not None:
             markdown += "\n\n" + render_quiz(self.guide, item)
             ctx.scripts.add("assets/quiz.js")
@@ -264,7 +264,7 @@ class BuildSession:
         meta = self.meta_of(src, raw_meta)
         out: dict[str, Any] = {}
         if meta and meta.audience:
-            out["tags"] = [self.guide.site.audience_labels[meta.audience]]
+            out["tags"] = [self.guide.audience_labels[meta.audience]]
         if meta and meta.search_keywords:
             out["keywords"] = " ".join(meta.search_keywords)
         return out

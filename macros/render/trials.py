@@ -104,7 +104,7 @@ def page(guide: Guide, trial: Trial, ctx: PageContext) -> Markup:
             details.append(t("trial.data_cutoff", date=fmt.date(analysis.data_cutoff)))
         if analysis.median_follow_up:
             follow = "; ".join(
-                f"{fmt.num(f.value)} {f.unit}" + (f" ({labels[f.arm]})" if f.arm else "") for f in analysis.median_follow_up
+                t(f"fmt.{f.unit}", value=fmt.num(f.value)) + (f" ({labels[f.arm]})" if f.arm else "") for f in analysis.median_follow_up
             )
             details.append(t("trial.follow_up", follow=follow))
         if analysis.note:

@@ -140,7 +140,7 @@ class MacroTable:
             "about_side_effects": lambda: patient.about_side_effects(g, ctx()),
             "plain_dosing": lambda: patient.dosing(g, ctx()),
             "treatment_interval": lambda: patient.every(g),
-            "plain_fact": lambda fact_id: patient.plain_fact(g, ctx(), fact_id),
+            "plain_fact": lambda fact_id, listed=False: patient.plain_fact(g, ctx(), fact_id, listed),
             "plain_monitoring": lambda none="", only="", skip="": or_else(patient.plain_monitoring(g, ctx(), only, skip), none),
             "pronunciations": lambda: patient.pronunciations(g, ctx()),
             "plain_glossary": lambda none="": or_else(patient.words(g, ctx()), none),

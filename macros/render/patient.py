@@ -249,9 +249,11 @@ def dosing(guide: Guide, ctx: PageContext) -> Markup:
                           rows, class_="plain-dosing", row_headers=True))
 
 
-def plain_fact(guide: Guide, ctx: PageContext, fact_id: str) -> Markup:
+def plain_fact(guide: Guide, ctx: PageContext, fact_id: str, listed: bool = False) -> Markup:
     """A prescribing fact in everyday words: each source's `plain` sentence, the period filled in
-    from its record, then a link to the clinician detail. Empty when no statement has plain words."""
+    from its record, then a link to the clinician detail. Empty when no statement has plain words.
+    `listed` gives one list item per source, each with its citation (sources that differ, such as
+    fever thresholds, read best side by side)."""
     section, fact = guide.fact(fact_id)
     ctx.shows(section)
     sentences = []
@@ -264,10 +266,15 @@ def plain_fact(guide: Guide, ctx: PageContext, fact_id: str) -> Markup:
             months = t("patient.months_after", count=st.months_after_last_dose)
             text = Markup(text.replace(md_escape(MONTHS_SLOT), md_escape(months)))
         flag = badge(ctx, st.status, f"{fact.topic} ({st.source})")
+        if listed:
+            flag = Markup(" ").join(f for f in (flag, ctx.cite(st.reference)) if f)
         sentences.append(text + (Markup(" ") + flag if flag else Markup("")))
     if not sentences:
         return Markup("")
-    return Markup(" ").join(sentences) + _details(ctx.link(PRESCRIBING_SRC, f"fact-{fact.id}"))
+    details = _details(ctx.link(PRESCRIBING_SRC, f"fact-{fact.id}"))
+    if listed:
+        return md("plain_list.md", items=sentences) + Markup("\n") + details.lstrip()
+    return Markup(" ").join(sentences) + details
 
 
 def plain_monitoring(guide: Guide, ctx: PageContext, only: str = "", skip: str = "") -> Markup:

@@ -55,7 +55,7 @@ def dosing(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.drug)
     d = guide.drug.dosing
     cite = ctx.cite(*d.references)
-    dose = t("drug.dose_text", dose=fmt.num(d.dose), unit=d.unit, route=d.route, interval=_interval(d.cycle_days))
+    dose = t("drug.dose_text", dose=fmt.num(d.dose), unit=d.unit, route=d.route, interval=_interval(d.cycle_days, cycles=bool(d.infusions)))
     out = [paragraph(join(Markup("<strong>%s</strong>") % t("drug.dose"), dose,
                           d.max_dose_note, cite, ctx.badge(d.status, "dosing")))]
 
@@ -82,10 +82,13 @@ def dosing(guide: Guide, ctx: PageContext) -> Markup:
     return Markup("\n\n").join(out)
 
 
-def _interval(days: int) -> str:
-    """'every 21 days (3-week cycle)', 'every day' or 'every 10 days'."""
+def _interval(days: int, cycles: bool) -> str:
+    """'every 21 days (3-week cycle)' for treatment given in cycles of infusions, 'every 2 weeks' for
+    an injection, 'every day' or 'every 10 days'."""
     if days == 1:
         return t("drug.interval.day")
     if days % 7 == 0:
-        return t("drug.interval.weeks", days=days, weeks=days // 7)
+        if cycles:
+            return t("drug.interval.weeks", days=days, weeks=days // 7)
+        return t("drug.interval.every_weeks", count=days // 7)
     return t("drug.interval.days", days=days)

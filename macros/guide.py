@@ -177,6 +177,20 @@ class Guide:
         raise UnknownName("prescribing fact", fact_id, (f.id for s in sections for f in s.facts))
 
 
+def timeline_in_order(events: list[TimelineEvent]) -> list[TimelineEvent]:
+    """Events by date. A year-only or year-month date sorts at the start of its period, before the
+    full dates in it ("2022" before "2022-03-24"), unless it names in `after` the event of that period
+    it followed; then it sorts right after that event. The loader has checked every `after`."""
+    by_id = {e.id: e for e in events if e.id}
+
+    def key(event: TimelineEvent) -> tuple[object, ...]:
+        if event.after:
+            return (*key(by_id[event.after]), 1)
+        return (event.date, 0)
+
+    return sorted(events, key=key)  # stable: events with equal keys keep the order they are listed in
+
+
 def result_of(trial: Trial, result_id: str) -> Result:
     for result in trial.results:
         if result.id == result_id:

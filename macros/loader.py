@@ -315,6 +315,18 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
     for i, ev in enumerate(g.timeline):
         for j, ref_id in enumerate(ev.references):
             need_ref(seq_file, f"timeline[{i}].references[{j}]", ref_id)
+    events = {ev.id: ev for ev in g.timeline if ev.id}
+    for dup in _duplicates([ev.id for ev in g.timeline if ev.id]):
+        c.add(seq_file, "timeline", f"duplicate event id {dup!r}")
+    for i, ev in enumerate(g.timeline):
+        if ev.after is None:
+            continue
+        anchor = events.get(ev.after)
+        if anchor is None:
+            c.add(seq_file, f"timeline[{i}].after", f"unknown event id {ev.after!r} (expected one of {sorted(events)})")
+        elif not anchor.date.startswith(ev.date + "-"):
+            c.add(seq_file, f"timeline[{i}].after", f"event {ev.after!r} ({anchor.date}) is not a more precise date "
+                                                    f"within this event's {ev.date}: 'after' only places an event within its own period")
 
     gl_file = d / "glossary.yml"
     for dup in _duplicates([t.id for t in g.terms]):

@@ -134,6 +134,7 @@ class Checked(Model):
 class Person(Model):
     family: PlainText
     given: OptionalText = ""
+    suffix: OptionalText = Field(default="", description="a name suffix as published, e.g. 'III' or 'Jr'")
 
 
 class Identifier(Model):
@@ -654,7 +655,15 @@ class GuidelinePosition(Checked):
 
 
 class TimelineEvent(Checked):
+    """A dated event. Events are listed by date; a date known only to its year (or month) covers a
+    period and is listed at the start of it, before the more precise dates in that period, unless
+    `after` names the dated event of that period it is known to follow (`guide.timeline_in_order`)."""
+
+    id: Id | None = Field(default=None, description="needed only when another event names it in 'after'")
     date: PartialDate
+    after: Id | None = Field(
+        default=None, description="the id of a more precisely dated event within this event's year (or month) that "
+                                  "this one came after, when the sources say so; it is then listed right after it")
     text: PlainText
     references: list[Id] = Field(min_length=1)
 

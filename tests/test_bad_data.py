@@ -56,6 +56,14 @@ CASES = {
                        ["drug.yml", "approvals[0].date", "YYYY, YYYY-MM or YYYY-MM-DD"]),
     "unknown trial in safety": (_edit("safety.yml", "trial: alpha", "trial: gamma"),
                                 ["safety.yml", "adverse_event_tables[0].trial", "unknown trial id 'gamma'"]),
+    "timeline event after an unknown event": (
+        _edit("sequencing.yml", "  - {date: 2021-03, text:", "  - {date: \"2021\", after: launch, text: Later.,"
+              " references: [label], status: verified}\n  - {date: 2021-03, text:"),
+        ["sequencing.yml", "timeline[0].after", "unknown event id 'launch'"]),
+    "timeline event after an event outside its year": (
+        _edit("sequencing.yml", "  - {date: 2021-03, text:", "  - {date: \"2020\", after: launch, text: Later.,"
+              " references: [label], status: verified}\n  - {id: launch, date: 2021-03, text:"),
+        ["sequencing.yml", "timeline[0].after", "not a more precise date within this event's 2020"]),
     "unknown arm in a result": (_edit("trials/alpha.yml", "      pbo: {value: 6.0}", "      plc: {value: 6.0}"),
                                 ["alpha.yml", "results[0].arms.plc", "unknown arm 'plc'"]),
     "unknown trial in sequencing": (_edit("sequencing.yml", "trials: [alpha]", "trials: [omega]"),

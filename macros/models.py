@@ -878,6 +878,9 @@ class Site(Model):
         default="", description="patient page that tells the trials' results (the switch target of every trial page)"
     )
     editorial_page: str = Field(default="", description="page explaining sources, checking and review status")
+    evidence_levels_page: str = Field(
+        default="", description="page explaining the levels of evidence (evidence_levels()); the level column of "
+                                "trial pages and the trials overview links its heading to it")
     doors: list[Door] = Field(default_factory=list, description="the home page's doors, one per audience (audience_doors())")
     nav: list[NavItem] = Field(default_factory=list, description="MkDocs nav: 'Title: page.md' entries and sections")
     licence: Licences | None = None

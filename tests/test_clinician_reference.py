@@ -4,6 +4,7 @@ the HER2-positive share."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -51,3 +52,39 @@ def test_name_suffixes_and_an_author_list_known_only_as_et_al(real_site: Path) -
     assert entry("burris2011").startswith("Burris HA III, Rugo HS, Vukelja SJ, et al.")
     assert entry("geyer2025").startswith("Geyer CE Jr, Untch M, Huang CS, et al.")
     assert entry("perez2019").startswith("Perez, et al.")
+
+
+def _levels_json(real_site: Path) -> dict[tuple[str, str], str | None]:
+    data = json.loads((real_site / "downloads" / "guide.json").read_text(encoding="utf-8"))
+    return {(e["trial"], e["result"]): e["level"] for e in data["levels_of_evidence"]}
+
+
+def test_guide_json_carries_the_level_shown_for_every_result(real_site: Path, guide) -> None:
+    levels = _levels_json(real_site)
+    assert set(levels) == {(t.id, r.id) for t in guide.trials.values() for r in t.results}
+    assert levels[("emilia", "os-interim-2")] == "A1" and levels[("emilia", "pfs-age-65-plus")] == "B4"
+    assert levels[("kamilla", "pfs")] == "C2"
+    shown = 0
+    for trial in guide.trials.values():
+        page = soup(real_site / "trials" / trial.id / "index.html")
+        for row in page.select("table.results tr[data-result]"):
+            cell = row.select_one('td[data-field="level"]').get_text(strip=True)
+            expected = levels[(trial.id, row["data-result"])]
+            assert cell == (expected or "not classified"), f"{trial.id}/{row['data-result']}"
+            shown += 1
+    assert shown == len(levels)
+
+
+def test_level_column_headings_link_to_the_explanation(real_site: Path) -> None:
+    target = (real_site / "levels-of-evidence").resolve()
+    checked = 0
+    for page_path in [real_site / "trials" / "index.html", real_site / "trials" / "emilia" / "index.html"]:
+        page = soup(page_path)
+        headings = [th for th in page.select("table th[scope=col]") if "Level of evidence" in th.get_text()]
+        assert headings, page_path
+        for th in headings:
+            link = th.find("a")
+            assert link is not None, f"{page_path}: level heading without a link"
+            assert (page_path.parent / link["href"]).resolve() == target
+            checked += 1
+    assert (target / "index.html").exists() and checked >= 3

@@ -12,7 +12,7 @@ from ..models import Result, Role, Setting, Status, Trial
 from ..pagecontext import PageContext
 from ..text import inline_html
 from . import figures
-from .tables import ae_table, has_difference, results_table
+from .tables import ae_table, has_difference, levels_href, results_table
 
 
 def overview(guide: Guide, ctx: PageContext, setting: Setting, roles: tuple[Role, ...]) -> Markup:
@@ -35,7 +35,9 @@ def overview(guide: Guide, ctx: PageContext, setting: Setting, roles: tuple[Role
         rows.append([link, trial.line, trial.phase, _n(trial), " vs ".join(a.label for a in trial.arms), figure, level])
     if not rows:
         return Markup("")
-    columns = ["Trial", "Line / setting", "Phase", "Patients", "Arms", "Primary endpoint result", "Level of evidence (PDQ)"]
+    level_href = levels_href(guide, ctx)
+    level_heading = html("link.html", href=level_href, text="Level of evidence (PDQ)") if level_href else "Level of evidence (PDQ)"
+    columns = ["Trial", "Line / setting", "Phase", "Patients", "Arms", "Primary endpoint result", level_heading]
     if not guide.uses_evidence_levels:  # the pack's endpoints have no place in the (cancer) PDQ scheme
         columns, rows = columns[:-1], [row[:-1] for row in rows]
     return table(f"Trials: {setting.label}", columns, rows,

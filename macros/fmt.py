@@ -64,6 +64,8 @@ def arm_value(v: ArmValue, statistic: Statistic | None) -> str:
         text = f"{num(v.value)}%"  # type: ignore[arg-type]
     elif statistic == Statistic.median:
         text = f"{num(v.value)} months"  # type: ignore[arg-type]
+    elif statistic == Statistic.counted:
+        text = f"{num(v.value)} patients"  # type: ignore[arg-type]
     else:
         text = num(v.value)  # type: ignore[arg-type]
     if v.ci:
@@ -81,7 +83,7 @@ def headline(result: Result, arm_order: list[str], arm_labels: dict[str, str] | 
     """
     parts = []
     shown_arms = [a for a in arm_order if a in result.arms]
-    unit = " months" if result.statistic == Statistic.median else ""
+    unit = {Statistic.median: " months", Statistic.counted: " patients"}.get(result.statistic, "")  # type: ignore[arg-type]
 
     def one(v: ArmValue) -> str:
         if v.not_reached:

@@ -39,6 +39,7 @@ from .models import (
     Site,
     Term,
     TimelineEvent,
+    Topic,
     Trial,
     Warning_,
 )
@@ -144,6 +145,12 @@ class Guide:
         return kind.short if kind else result.endpoint
 
     # Lookups by id that an author may get wrong in a page: each names the nearest valid ids.
+    def topic(self, topic_id: str) -> Topic:
+        for t in self.site.topics:
+            if t.id == topic_id:
+                return t
+        raise UnknownName("topic", topic_id, (t.id for t in self.site.topics))
+
     def trial(self, trial_id: str) -> Trial:
         if trial_id not in self.trials:
             raise UnknownName("trial id", trial_id, self.trials)

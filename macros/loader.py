@@ -194,6 +194,11 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
             c.add(file, where, f"unknown setting {setting_id!r} (expected one of the settings in site.yml: {', '.join(settings)})")
 
     kinds = {k.id: k for k in g.site.endpoint_kinds}
+    topics = [t.id for t in g.site.topics]
+
+    def need_topic(file: Path, where: str, topic_id: str) -> None:
+        if topic_id not in topics:
+            c.add(file, where, f"unknown topic {topic_id!r} (expected one of the topics in site.yml: {', '.join(topics) or 'none declared'})")
 
     for tid, t in g.trials.items():
         f = trial_files[tid]
@@ -220,8 +225,16 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
         if t.n_randomised is None and t.n_enrolled is None:
             c.add(f, "n_randomised", "expected n_randomised (randomised trials) or n_enrolled (single-arm studies)")
         need_setting(f, "setting", t.setting)
+        for dup in _duplicates([b.id for b in t.baseline]):
+            c.add(f, "baseline", f"duplicate baseline figure id {dup!r}")
+        for i, b in enumerate(t.baseline):
+            need_ref(f, f"baseline[{i}].reference", b.reference)
+            for j, topic in enumerate(b.topics):
+                need_topic(f, f"baseline[{i}].topics[{j}]", topic)
         for i, r in enumerate(t.results):
             where = f"results[{i}]"
+            for j, topic in enumerate(r.topics):
+                need_topic(f, f"{where}.topics[{j}]", topic)
             kind = kinds.get(r.kind) if r.kind else None
             if r.kind and kind is None:
                 valid = ", ".join(kinds) or "none declared"

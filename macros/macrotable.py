@@ -39,6 +39,7 @@ from .render import (
     references,
     safety,
     sequencing,
+    topics,
     trials,
 )
 from .reuse import downloads
@@ -126,6 +127,8 @@ class MacroTable:
                 sequencing.guidelines(g, ctx(), _setting(setting) if setting else None), none),
             "timeline": lambda none="": or_else(sequencing.timeline(g, ctx()), none),
             "sequencing_current_as_of": lambda: sequencing.current_as_of(g),
+            "topic_baseline": lambda topic_id, none="": or_else(topics.baseline_table(g, ctx(), g.topic(topic_id)), none),
+            "topic_results": lambda topic_id, none="": or_else(topics.results_table(g, ctx(), g.topic(topic_id)), none),
             "evidence_levels": lambda: evidence.levels(),
             "evidence_endpoints": lambda: evidence.endpoints(g),
             "glossary": lambda none="": or_else(glossary.glossary(g, ctx()), none),

@@ -243,6 +243,7 @@ class Analysis(Model):
 class Statistic(str, Enum):
     median = "median"  # time-to-event median
     rate = "rate"  # percentage of patients (landmark rate, response rate, pCR...)
+    counted = "count"  # number of patients with the event, when the source gives no percentage
 
 
 class ArmValue(Model):
@@ -296,13 +297,22 @@ class Result(Checked):
     arms: dict[Id, ArmValue] = Field(default_factory=dict)
     comparison: Comparison | None = None
     comparisons: list[Comparison] = Field(default_factory=list)
+    subgroup: bool = Field(
+        default=False, description="a result in a subset of the patients (a subgroup) reported within an analysis of "
+                                   "the whole trial; levels of evidence count it as a subset analysis")
+    topics: list[Id] = Field(
+        default_factory=list, description="ids of site.yml topics this result belongs to (topic_results() gathers them)")
     reference: Id
     note: OptionalText = ""
 
     @model_validator(mode="after")
     def _shape(self) -> Result:
         if self.arms and self.statistic is None:
-            raise ValueError("expected 'statistic' (median or rate) when arm values are given")
+            raise ValueError("expected 'statistic' (median, rate or count) when arm values are given")
+        if self.statistic == Statistic.counted:
+            for arm, v in self.arms.items():
+                if v.value is not None and v.value != v.value.to_integral_value():
+                    raise ValueError(f"arms.{arm}.value: a count of patients is a whole number, got {v.value}")
         if self.statistic == Statistic.rate:
             for arm, v in self.arms.items():
                 if v.value is not None and not Decimal(0) <= v.value <= Decimal(100):
@@ -314,6 +324,28 @@ class Result(Checked):
     @property
     def all_comparisons(self) -> list[Comparison]:
         return ([self.comparison] if self.comparison else []) + list(self.comparisons)
+
+
+class BaselineFigure(Checked):
+    """How many of a trial's patients had a characteristic when they entered it, as published
+    (the share with brain metastases, for example)."""
+
+    id: Id
+    characteristic: PlainText = Field(description="what the patients had at entry, e.g. 'Brain metastases at entry'")
+    percent: Percent | None = Field(default=None, description="the published percentage, never computed here")
+    count: int | None = Field(default=None, ge=0)
+    of: int | None = Field(default=None, ge=1, description="the number the count or percentage is out of, when published")
+    topics: list[Id] = Field(default_factory=list, description="ids of site.yml topics this figure belongs to")
+    reference: Id
+    note: OptionalText = ""
+
+    @model_validator(mode="after")
+    def _figure(self) -> BaselineFigure:
+        if self.percent is None and self.count is None:
+            raise ValueError("expected percent, count or both")
+        if self.count is not None and self.of is not None and self.count > self.of:
+            raise ValueError(f"count {self.count} is larger than the number it is out of ({self.of})")
+        return self
 
 
 class Registry(Model):
@@ -337,6 +369,7 @@ class Trial(Reviewed):
     n_randomised: int | None = Field(default=None, ge=1)
     n_enrolled: int | None = Field(default=None, ge=1)
     n_note: OptionalText = ""
+    baseline: list[BaselineFigure] = Field(default_factory=list, description="published figures on the patients at entry")
     arms: list[Arm] = Field(min_length=1)
     comparator: OptionalText = ""
     primary_endpoint: PlainText
@@ -861,6 +894,14 @@ class EndpointKind(Model):
         return self.abbreviation or self.label
 
 
+class Topic(Model):
+    """A clinical question that results and baseline figures of many trials are gathered under
+    (brain metastases, older patients): results name it in `topics`, topic_results() shows them."""
+
+    id: Id
+    label: PlainText
+
+
 class Site(Model):
     """Facts about the guide itself (not the drug): used in page furniture."""
 
@@ -870,6 +911,7 @@ class Site(Model):
     subject_arm_label: PlainText = Field(description="short label of the guide's drug in tables")
     settings: list[Setting] = Field(min_length=1, description="the settings, in the order pages show them")
     endpoint_kinds: list[EndpointKind] = Field(default_factory=list, description="the kinds of endpoint results may name")
+    topics: list[Topic] = Field(default_factory=list, description="the topics results and baseline figures may name")
     audience_labels: dict[Audience, PlainText] = Field(
         default_factory=lambda: {"patient": "For patients and families", "clinician": "For health professionals"},  # type: ignore[arg-type]
         description="the two sides of the audience switch",
@@ -887,7 +929,8 @@ class Site(Model):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Site:
-        for field, ids in (("settings", [s.id for s in self.settings]), ("endpoint_kinds", [k.id for k in self.endpoint_kinds])):
+        for field, ids in (("settings", [s.id for s in self.settings]), ("endpoint_kinds", [k.id for k in self.endpoint_kinds]),
+                           ("topics", [t.id for t in self.topics])):
             dup = sorted({i for i in ids if ids.count(i) > 1})
             if dup:
                 raise ValueError(f"{field}: duplicate id {dup[0]!r}")

@@ -88,3 +88,52 @@ def test_level_column_headings_link_to_the_explanation(real_site: Path) -> None:
             assert (page_path.parent / link["href"]).resolve() == target
             checked += 1
     assert (target / "index.html").exists() and checked >= 3
+
+
+def test_brain_metastases_page_gathers_every_tagged_result_as_its_trial_page_shows_it(real_site: Path, guide) -> None:
+    page_path = real_site / "brain-metastases" / "index.html"
+    page = soup(page_path)
+    tagged = [(t, r) for t in guide.trials.values() for r in t.results if "brain-metastases" in r.topics]
+    assert {t.id for t, _ in tagged} >= {"her2climb", "katherine", "destiny-breast05"}
+    rows = page.select("table.topic-results tbody tr")
+    assert len(rows) == len(tagged)
+    for trial, result in tagged:
+        row = page.select_one(f"tr#topic-result-{trial.id}-{result.id}")
+        assert row is not None, f"{trial.id}/{result.id} missing from the brain-metastases page"
+        link = row.find("a")
+        assert (page_path.parent / link["href"]).resolve() == (real_site / "trials" / trial.id).resolve()
+        trial_row = soup(real_site / "trials" / trial.id / "index.html").select_one(f"tr#result-{result.id}")
+        cells = row.find_all(["th", "td"])
+        figures, level = cells[3].get_text(" ", strip=True), cells[4].get_text(strip=True)
+        for arm_cell in trial_row.select("td[data-arm]"):
+            if arm_cell.select_one(".na"):
+                continue
+            assert arm_cell.get_text(strip=True) in figures, f"{trial.id}/{result.id}: {arm_cell.get_text()} not in {figures}"
+        for comp in trial_row.select("span.comparison"):
+            assert comp.get_text(strip=True).split(" (")[0] in figures
+        assert level == trial_row.select_one('td[data-field="level"]').get_text(strip=True)
+        assert any(a.label in cells[1].get_text() for a in trial.analyses if a.id == result.analysis)
+    # The discrepancy in the 1-year figure names both sources.
+    note = page.select_one("tr#topic-result-her2climb-pfs-1y-brain-metastases").get_text(" ", strip=True)
+    assert "24.9%" in note and "25.9%" in note and "DocWire" in note and "OncLive" in note
+    caution = page.select_one(".admonition.warning")
+    assert caution is not None and "compare" in caution.get_text()
+
+
+def test_brain_metastases_at_entry_are_shown_on_the_trial_pages_too(real_site: Path, guide) -> None:
+    page = soup(real_site / "brain-metastases" / "index.html")
+    rows = page.select("table.topic-baseline tbody tr")
+    figures = [(t, b) for t in guide.trials.values() for b in t.baseline if "brain-metastases" in b.topics]
+    assert {t.id for t, _ in figures} >= {"kamilla", "her2climb-02", "her2climb"} and len(rows) == len(figures)
+    texts = [row.get_text(" ", strip=True) for row in rows]
+    assert any("398 of 2,002 (19.9%)" in text for text in texts)
+    for trial, figure in figures:
+        trial_page = soup(real_site / "trials" / trial.id / "index.html").select_one("ul.baseline").get_text(" ", strip=True)
+        assert figure.characteristic in trial_page
+        assert any(figure.characteristic in text and text.split(figure.characteristic)[1].split()[0] in trial_page
+                   for text in texts)
+
+
+def test_the_brain_metastases_page_is_in_the_clinician_nav(real_site: Path) -> None:
+    nav = soup(real_site / "sequencing" / "index.html").select("nav.md-nav a.md-nav__link")
+    assert any(a.get_text(strip=True) == "Brain metastases" for a in nav)

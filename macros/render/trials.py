@@ -13,6 +13,7 @@ from ..pagecontext import PageContext
 from ..text import inline_html
 from . import figures
 from .tables import ae_table, has_difference, levels_href, results_table
+from .topics import baseline_figure
 
 
 def overview(guide: Guide, ctx: PageContext, setting: Setting, roles: tuple[Role, ...]) -> Markup:
@@ -86,6 +87,7 @@ def page(guide: Guide, trial: Trial, ctx: PageContext) -> Markup:
         ("Setting", f"{guide.setting_label(trial.setting)}; {trial.line}"),
         ("Role of the guide's drug", ROLE_LABEL[trial.role.value]),
         ("Population", trial.population),
+        *([("At entry", _baseline(trial, ctx))] if trial.baseline else []),
         ("Patients", _patients(trial)),
         ("Primary endpoint", trial.primary_endpoint),
     ]
@@ -134,6 +136,13 @@ def page(guide: Guide, trial: Trial, ctx: PageContext) -> Markup:
         changed=paragraph(inline_html(trial.what_it_changed)),
         publications=paragraph(join("Main publications and records:", cited)),
     )
+
+
+def _baseline(trial: Trial, ctx: PageContext) -> Markup:
+    """Published figures on the patients at entry, each with its source and status."""
+    items = [join(f"{b.characteristic}: {baseline_figure(b)}.", b.note, ctx.cite(b.reference),
+                  ctx.badge(b.status, f"{trial.name}: {b.characteristic}")) for b in trial.baseline]
+    return html("list.html", tag="ul", class_="baseline", ids=None, items=items)
 
 
 def _patients(trial: Trial) -> str:

@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from .. import evidence_levels, fmt
 from ..guide import Guide, analysis_of, arm_labels, trial_src
+from ..i18n import t
 from ..markup import html, join, table
 from ..models import BaselineFigure, Result, Status, Topic, Trial
 from ..pagecontext import PageContext
@@ -32,10 +33,11 @@ def baseline_figure(figure: BaselineFigure) -> str:
     """'398 of 2,002 (19.9%)', '44.1%', '174 of 291', as published (a percentage is never computed)."""
     parts = []
     if figure.count is not None:
-        parts.append(fmt.count(figure.count) + (f" of {fmt.count(figure.of)}" if figure.of else ""))
+        parts.append(t("topics.count_of", n=fmt.count(figure.count), of=fmt.count(figure.of)) if figure.of
+                     else fmt.count(figure.count))
     if figure.percent is not None:
         percent = f"{fmt.num(figure.percent)}%"
-        parts.append(f"({percent})" if parts else percent + (f" of {fmt.count(figure.of)}" if figure.of else ""))
+        parts.append(f"({percent})" if parts else t("topics.count_of", n=percent, of=fmt.count(figure.of)) if figure.of else percent)
     return " ".join(parts)
 
 
@@ -46,7 +48,7 @@ def _figures(trial: Trial, result: Result) -> Markup:
     for comp in result.all_comparisons:
         # The pair is named when the arm values above cannot tell it (no values, or more than two arms).
         named = comp.arms and (len(trial.arms) > 2 or not result.arms)
-        pair = f" ({labels[comp.arms[0]]} vs {labels[comp.arms[1]]})" if named and comp.arms else ""
+        pair = f" ({labels[comp.arms[0]]} {t('fmt.versus')} {labels[comp.arms[1]]})" if named and comp.arms else ""
         lines.append(fmt.comparison(comp) + pair)
     return join(*lines, sep=Markup("<br>"))
 
@@ -60,7 +62,8 @@ def baseline_table(guide: Guide, ctx: PageContext, topic: Topic) -> Markup:
             ctx.shows(trial)
             rows.append([_trial_link(ctx, trial), figure.characteristic, baseline_figure(figure),
                          _source(ctx, trial, figure.characteristic, figure.reference, figure.status, figure.note)])
-    return table(f"{topic.label}: patients at entry", ["Trial", "Characteristic at entry", "Patients", "Source"],
+    return table(t("topics.baseline_caption", topic=topic.label),
+                 [t("topics.trial"), t("topics.characteristic"), t("topics.patients"), t("topics.source")],
                  rows, class_="topic-baseline", id=f"topic-{topic.id}-baseline")
 
 
@@ -82,12 +85,12 @@ def results_table(guide: Guide, ctx: PageContext, topic: Topic) -> Markup:
             row.append(_source(ctx, trial, result.endpoint, result.reference, result.status, result.note))
             rows.append(row)
             row_ids.append(f"topic-result-{trial.id}-{result.id}")
-    columns: list[str] = ["Trial", "Analysis", "Endpoint", "Figures as published"]
+    columns: list[str] = [t("topics.trial"), t("topics.analysis"), t("topics.endpoint"), t("topics.figures")]
     if guide.uses_evidence_levels:
         href = levels_href(guide, ctx)
-        columns.append(html("link.html", href=href, text="Level of evidence (PDQ)") if href else "Level of evidence (PDQ)")
-    columns.append("Source")
-    return table(f"{topic.label}: results", columns, rows, class_="topic-results", id=f"topic-{topic.id}-results",
+        columns.append(html("link.html", href=href, text=t("topics.level")) if href else t("topics.level"))
+    columns.append(t("topics.source"))
+    return table(t("topics.results_caption", topic=topic.label), columns, rows, class_="topic-results", id=f"topic-{topic.id}-results",
                  row_ids=row_ids)
 
 

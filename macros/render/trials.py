@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import evidence_levels, fmt
+from .. import evidence_levels, fmt, i18n
 from ..guide import Guide, arm_labels, primary_result, trial_src
 from ..labels import ROLE_LABEL
 from ..markup import html, join, md, paragraph, table
@@ -87,7 +87,7 @@ def page(guide: Guide, trial: Trial, ctx: PageContext) -> Markup:
         ("Setting", f"{guide.setting_label(trial.setting)}; {trial.line}"),
         ("Role of the guide's drug", ROLE_LABEL[trial.role.value]),
         ("Population", trial.population),
-        *([("At entry", _baseline(trial, ctx))] if trial.baseline else []),
+        *([(i18n.t("topics.at_entry"), _baseline(trial, ctx))] if trial.baseline else []),
         ("Patients", _patients(trial)),
         ("Primary endpoint", trial.primary_endpoint),
     ]

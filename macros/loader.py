@@ -297,6 +297,10 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
         for i, item in enumerate(getattr(g.drug, group)):
             for j, ref_id in enumerate(item.references):
                 need_ref(drug_file, f"{group}[{i}].references[{j}]", ref_id)
+    share = g.drug.target_share
+    for i, est in enumerate(share.estimates if share else []):
+        for j, ref_id in enumerate(est.references):
+            need_ref(drug_file, f"target_share.estimates[{i}].references[{j}]", ref_id)
     for dup in _duplicates([s.id for s in g.drug.mechanism]):
         c.add(drug_file, "mechanism", f"duplicate step id {dup!r}")
     for j, ref_id in enumerate(g.drug.dosing.references):

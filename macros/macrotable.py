@@ -111,6 +111,8 @@ class MacroTable:
             "mechanism_steps": lambda: drug.mechanism(g, ctx()),
             "mechanism_notes": lambda: drug.mechanism_notes(g, ctx()),
             "approvals_table": lambda: drug.approvals(g, ctx()),
+            "target_share": lambda none="": or_else(drug.target_share(g, ctx()), none),
+            "plain_target_share": lambda none="": or_else(patient.plain_target_share(g, ctx()), none),
             "dosing": lambda: drug.dosing(g, ctx()),
             "boxed_warnings": lambda none="": or_else(safety.boxed_warnings(g, ctx()), none),
             "warnings": lambda none="": or_else(safety.warnings(g, ctx()), none),

@@ -191,9 +191,9 @@ class Reference(Model):
     @classmethod
     def _canonical_url(cls, v: str) -> str:
         # Links go to canonical addresses only; mirrors must never reach the site.
-        # NCI's own PDQ summaries have no DOI or PubMed record: their cancer.gov address is canonical.
+        # NCI's own PDQ summaries and SEER statistics have no DOI or PubMed record: their NCI addresses are canonical.
         allowed = ("https://doi.org/", "https://pubmed.ncbi.nlm.nih.gov/", "https://clinicaltrials.gov/",
-                   "https://www.cancer.gov/publications/pdq/")
+                   "https://www.cancer.gov/publications/pdq/", "https://seer.cancer.gov/statfacts/")
         if v and not v.startswith(allowed):
             raise ValueError(f"expected a canonical address starting with one of {', '.join(allowed)}; got {v!r}")
         return v
@@ -542,6 +542,55 @@ class Pronunciation(Checked):
     note: OptionalText = ""
 
 
+class SharePart(Model):
+    """One published part of a share that a source reports in parts (a subtype, say)."""
+
+    label: PlainText
+    percent: Percent
+
+
+class ShareEstimate(Checked):
+    """One source's figure for how common the drug's target is: a percentage or a range, as published."""
+
+    id: Id
+    source: PlainText = Field(description="who gives the figure, as clinician pages show it")
+    plain_source: OptionalText = Field(
+        default="", description="the same source in everyday words for patient pages ('US cancer registry data'); "
+                                "leave empty to keep the figure off them")
+    percent: Percent | None = Field(default=None, description="one figure, as published (or the sum of its published parts)")
+    low: Percent | None = Field(default=None, description="a published range: its lower end")
+    high: Percent | None = Field(default=None, description="a published range: its upper end")
+    approximate: bool = Field(default=False, description="the source says 'approximately' or 'about'")
+    parts: list[SharePart] = Field(default_factory=list, description="published parts that add up to `percent`")
+    counts: PlainText = Field(description="what the figure is a share of, in the source's terms")
+    references: list[Id] = Field(min_length=1)
+    note: OptionalText = ""
+
+    @model_validator(mode="after")
+    def _one_figure(self) -> ShareEstimate:
+        ranged = self.low is not None or self.high is not None
+        if (self.percent is None) == (not ranged):
+            raise ValueError("expected either 'percent' or a range ('low' and 'high'), not both")
+        if ranged and (self.low is None or self.high is None or self.low >= self.high):
+            raise ValueError("a range needs 'low' below 'high'")
+        if self.parts and self.percent is not None and sum(p.percent for p in self.parts) != self.percent:
+            total = sum(p.percent for p in self.parts)
+            raise ValueError(f"the parts add up to {total}, not to percent {self.percent}")
+        if self.parts and self.percent is None:
+            raise ValueError("parts need the 'percent' they add up to")
+        return self
+
+
+class TargetShare(Model):
+    """How common the drug's target is in the disease (how many breast cancers are HER2-positive),
+    by source: sources count differently, so each figure keeps its own."""
+
+    what: PlainText = Field(description="what the figures measure, as a heading: 'Breast cancers that are HER2-positive'")
+    plain_what: PlainText = Field(description="the end of the patient sentence after 'out of every 100': "
+                                              "'breast cancers are HER2-positive'")
+    estimates: list[ShareEstimate] = Field(min_length=1)
+
+
 class Drug(Reviewed):
     name: PlainText
     short_name: PlainText
@@ -556,6 +605,7 @@ class Drug(Reviewed):
     approvals: list[Approval]
     dosing: Dosing
     boxed_warning_summary: OptionalText = Field(default="", description="leave out when the medicine has no boxed warning")
+    target_share: TargetShare | None = Field(default=None, description="how common the drug's target is, by source")
     references: list[Id] = Field(default_factory=list)
 
 

@@ -71,6 +71,8 @@ CASES = {
                                              ["alpha.yml", "baseline[0]", "count 300 is larger than the number it is out of (200)"]),
     "a count of patients with decimals": (_edit("trials/alpha.yml", "exa: {value: 3}", "exa: {value: 3.5}"),
                                           ["alpha.yml", "results[3]", "a count of patients is a whole number"]),
+    "share parts that do not add up": (_edit("drug.yml", "percent: 12.5,", "percent: 12.0,"),
+                                       ["drug.yml", "target_share.estimates[0]", "the parts add up to 12.5, not to percent 12.0"]),
     "unknown arm in a result": (_edit("trials/alpha.yml", "      pbo: {value: 6.0}", "      plc: {value: 6.0}"),
                                 ["alpha.yml", "results[0].arms.plc", "unknown arm 'plc'"]),
     "unknown trial in sequencing": (_edit("sequencing.yml", "trials: [alpha]", "trials: [omega]"),

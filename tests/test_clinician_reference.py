@@ -137,3 +137,22 @@ def test_brain_metastases_at_entry_are_shown_on_the_trial_pages_too(real_site: P
 def test_the_brain_metastases_page_is_in_the_clinician_nav(real_site: Path) -> None:
     nav = soup(real_site / "sequencing" / "index.html").select("nav.md-nav a.md-nav__link")
     assert any(a.get_text(strip=True) == "Brain metastases" for a in nav)
+
+
+def test_her2_share_by_source_on_the_clinician_page_and_in_plain_words(real_site: Path, guide) -> None:
+    from macros.plain_numbers import out_of_100
+
+    share = guide.drug.target_share
+    rows = soup(real_site / "mechanism" / "index.html").select("table#target-share tbody tr")
+    assert [r.find("th").get_text(strip=True) for r in rows] == [e.source for e in share.estimates]
+    seer = next(r for r in rows if r.find("th").get_text(strip=True).startswith("US population registry"))
+    assert seer.find_all("td")[0].get_text(" ", strip=True).startswith("13.6% (HR-positive/HER2-positive 9.6%;")
+    patient = soup(real_site / "patients" / "what-it-is" / "index.html")
+    told = [e for e in share.estimates if e.plain_source]
+    assert {e.id for e in told} == {"seer-2017-2021", "reviews-15-20"}
+    text = patient.get_text(" ", strip=True)
+    for est in told:
+        # the patient number is the clinician figure through the one rounding rule, and names its source
+        n = out_of_100(est.percent).words if est.percent is not None else f"about {est.low} to {est.high}"
+        assert f"According to {est.plain_source}, {n} out of every 100 breast cancers are HER2" in text.replace(" -positive", "-positive")
+    assert "about 14 out of every 100" in text

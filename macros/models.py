@@ -328,10 +328,10 @@ class Result(Checked):
 
 class BaselineFigure(Checked):
     """How many of a trial's patients had a characteristic when they entered it, as published
-    (the share with brain metastases, for example)."""
+    (the share whose disease had spread to one organ, for example)."""
 
     id: Id
-    characteristic: PlainText = Field(description="what the patients had at entry, e.g. 'Brain metastases at entry'")
+    characteristic: PlainText = Field(description="what the patients had at entry, e.g. 'Liver metastases at entry'")
     percent: Percent | None = Field(default=None, description="the published percentage, never computed here")
     count: int | None = Field(default=None, ge=0)
     of: int | None = Field(default=None, ge=1, description="the number the count or percentage is out of, when published")
@@ -582,12 +582,12 @@ class ShareEstimate(Checked):
 
 
 class TargetShare(Model):
-    """How common the drug's target is in the disease (how many breast cancers are HER2-positive),
+    """How common the drug's target is in the disease (how many cases of the disease carry it),
     by source: sources count differently, so each figure keeps its own."""
 
-    what: PlainText = Field(description="what the figures measure, as a heading: 'Breast cancers that are HER2-positive'")
+    what: PlainText = Field(description="what the figures measure, as a heading: 'Cancers that carry the target'")
     plain_what: PlainText = Field(description="the end of the patient sentence after 'out of every 100': "
-                                              "'breast cancers are HER2-positive'")
+                                              "'cancers carry the target'")
     estimates: list[ShareEstimate] = Field(min_length=1)
 
 
@@ -948,7 +948,7 @@ class EndpointKind(Model):
 
 class Topic(Model):
     """A clinical question that results and baseline figures of many trials are gathered under
-    (brain metastases, older patients): results name it in `topics`, topic_results() shows them."""
+    (spread to one organ, older patients): results name it in `topics`, topic_results() shows them."""
 
     id: Id
     label: PlainText

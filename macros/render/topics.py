@@ -1,4 +1,4 @@
-"""A topic across trials (brain metastases, say): every result and baseline figure that names it,
+"""A topic across trials (spread to one organ, say): every result and baseline figure that names it,
 gathered into two tables with each trial linked, each analysis named and each figure as published."""
 
 from __future__ import annotations

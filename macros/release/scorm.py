@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from .. import markup
+from .. import i18n, markup
 from .archive import files_under, write_zip
 from .site import BuiltSite, read_site
 
@@ -76,7 +76,7 @@ def _skeleton(identifier: str, version: str, title: str) -> tuple[ET.Element, ET
 
 def manifest(site: BuiltSite) -> bytes:
     root, organization, resources = _skeleton(f"MANIFEST-{site.slug}-{site.version}", site.version,
-                                              f"{site.site} ({site.version})")
+                                              i18n.t("release.scorm.title", site=site.site, version=site.version))
 
     page_files: list[str] = []
     counter = {"item": 0}
@@ -115,8 +115,9 @@ def manifest(site: BuiltSite) -> bytes:
 
 def package(site_dir: Path, dist_dir: Path) -> Path:
     site = read_site(site_dir)
-    return write_zip(dist_dir / site.artefact("scorm", ".zip"), site_dir,
-                     extra={MANIFEST: manifest(site).decode("utf-8")})
+    with i18n.using(site.strings()):
+        return write_zip(dist_dir / site.artefact("scorm", ".zip"), site_dir,
+                         extra={MANIFEST: manifest(site).decode("utf-8")})
 
 
 # --------------------------------------------------------------------------- modules as SCOs
@@ -177,8 +178,9 @@ def _wrapper() -> str:
 
 
 def module_manifest(site: BuiltSite, module: Module) -> bytes:
-    root, organization, resources = _skeleton(f"MANIFEST-{site.slug}-{module.slug}-{site.version}", site.version,
-                                              f"{site.site}: {module.title} ({site.version})")
+    root, organization, resources = _skeleton(
+        f"MANIFEST-{site.slug}-{module.slug}-{site.version}", site.version,
+        i18n.t("release.scorm.module_title", site=site.site, module=module.title, version=site.version))
     item = ET.SubElement(organization, f"{{{IMSCP}}}item", {"identifier": "ITEM-1", "identifierref": "RES-SCO"})
     ET.SubElement(item, f"{{{IMSCP}}}title").text = module.title
     sco = ET.SubElement(resources, f"{{{IMSCP}}}resource", {
@@ -198,12 +200,15 @@ def module_manifest(site: BuiltSite, module: Module) -> bytes:
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
 
 
-def module_package(site: BuiltSite, module: Module, dist_dir: Path, language: str = "en") -> Path:
-    launcher = markup.html("scorm_launcher.html", title=f"{module.title}: {site.site}", language=language,
-                           pages=module.files, wrapper=WRAPPER_DEST, script=SCO_SCRIPT_DEST)
+def module_package(site: BuiltSite, module: Module, dist_dir: Path) -> Path:
+    with i18n.using(site.strings()):
+        title = i18n.t("release.scorm.launcher_title", module=module.title, site=site.site)
+        launcher = markup.html("scorm_launcher.html", title=title, language=site.language,
+                               pages=module.files, wrapper=WRAPPER_DEST, script=SCO_SCRIPT_DEST)
+        manifest_xml = module_manifest(site, module).decode("utf-8")
     licence = WRAPPER_SRC.parent.parent / "LICENSE"
     extra = {
-        MANIFEST: module_manifest(site, module).decode("utf-8"),
+        MANIFEST: manifest_xml,
         module.launcher: str(launcher) + "\n",
         WRAPPER_DEST: _wrapper(),
         WRAPPER_LICENCE_DEST: licence.read_text(encoding="utf-8") if licence.is_file() else "MIT\n",

@@ -77,7 +77,7 @@ def results_table(guide: Guide, ctx: PageContext, topic: Topic) -> Markup:
             kind = guide.endpoint_kind(result.kind)
             code = evidence_levels.level(trial, result, kind)
             level = (Markup('<span class="level" title="%s">%s</span>') % (evidence_levels.meaning(trial, result, kind), code) if code
-                     else Markup('<span class="na">%s</span>') % evidence_levels.NOT_CLASSIFIED)
+                     else Markup('<span class="na">%s</span>') % evidence_levels.not_classified())
             endpoint = result.endpoint + (f" ({result.timepoint})" if result.timepoint else "")
             row = [_trial_link(ctx, trial), analysis_of(trial, result.analysis).label, endpoint, _figures(trial, result)]
             if guide.uses_evidence_levels:
@@ -88,7 +88,7 @@ def results_table(guide: Guide, ctx: PageContext, topic: Topic) -> Markup:
     columns: list[str] = [t("topics.trial"), t("topics.analysis"), t("topics.endpoint"), t("topics.figures")]
     if guide.uses_evidence_levels:
         href = levels_href(guide, ctx)
-        columns.append(html("link.html", href=href, text=t("topics.level")) if href else t("topics.level"))
+        columns.append(html("link.html", href=href, text=t("trial.results.level")) if href else t("trial.results.level"))
     columns.append(t("topics.source"))
     return table(t("topics.results_caption", topic=topic.label), columns, rows, class_="topic-results", id=f"topic-{topic.id}-results",
                  row_ids=row_ids)

@@ -59,7 +59,8 @@ def to_csl(ref: Reference) -> dict:
     # The item's language is the guide's: the AMA style title-cases English titles only (a report's,
     # for one), so a Spanish guide's titles keep the capitals their authors gave them.
     item: dict = {"id": ref.id, "type": ref.type, "title": _protect(ref.title), "language": current().language}
-    authors = [{"family": _protect(p.family), "given": _protect(_given(p.given))} for p in ref.authors]
+    authors = [{"family": _protect(p.family), "given": _protect(_given(p.given)),
+                **({"suffix": _protect(p.suffix)} if p.suffix else {})} for p in ref.authors]
     if ref.author_organisation and not authors:
         authors = [{"literal": _protect(ref.author_organisation)}]
     if authors:
@@ -95,9 +96,13 @@ def format_all(refs: dict[str, Reference]) -> dict[str, Markup]:
             title = re.escape(_restore(_protect(ref.title)))
             text = re.sub(rf"^({title}\.?)\s+{title}\.?", r"\1", text)
         if ref.et_al and ref.authors:
-            # CSL only knows the authors we list; the style's "et al" rule cannot fire.
-            last = _restore(_protect(ref.authors[-1].family))
-            text = re.sub(rf"({re.escape(str(last))} [A-Z]+)\.", r"\1, et al.", text, count=1)
+            # CSL only knows the authors we list; the style's "et al" rule cannot fire. The last
+            # listed name may lack initials (a source that gives only "Perez et al.") or carry a suffix.
+            last = ref.authors[-1]
+            name = re.escape(_restore(_protect(last.family))) + r"(?: [A-Z]+)?"
+            if last.suffix:
+                name += " " + re.escape(_restore(_protect(last.suffix)))
+            text = re.sub(rf"^(.*?{name})\.", r"\1, et al.", text, count=1)
         # Data text is escaped (see _STAND_IN); the only markup left is citeproc's own <i>.
         out[key] = Markup(text)
     return out

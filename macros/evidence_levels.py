@@ -6,7 +6,8 @@ revised 3 August 2023): the strength of the study design and the strength of the
 together give a level from A1 (strongest) to D. Only what the data records is used:
 
 - design: a randomised trial (`Trial.randomised`); a subset analysis of one (an analysis of
-  kind `exploratory`, which in the data is a subgroup or exploratory analysis), which PDQ
+  kind `exploratory`, which in the data is a subgroup or exploratory analysis, or a result
+  marked `subgroup` within an analysis of the whole trial), which PDQ
   places one design category lower, with nonrandomised controlled trials; a trial with a
   single arm, which is a case series in PDQ's terms (its patients are selected, not
   consecutive). A nonrandomised trial with several arms is not classified: whether it had a
@@ -51,7 +52,7 @@ def not_classified() -> str:
 def design(trial: Trial, result: Result) -> str | None:
     if trial.randomised:
         analysis = next(a for a in trial.analyses if a.id == result.analysis)
-        return SUBSET if analysis.kind == "exploratory" else RANDOMISED
+        return SUBSET if analysis.kind == "exploratory" or result.subgroup else RANDOMISED
     if len(trial.arms) == 1:
         return CASE_SERIES
     return None

@@ -62,6 +62,8 @@ def arm_value(v: ArmValue, statistic: Statistic | None) -> str:
         text = f"{num(v.value)}%"  # type: ignore[arg-type]
     elif statistic == Statistic.median:
         text = t("fmt.months", value=num(v.value))  # type: ignore[arg-type]
+    elif statistic == Statistic.counted:
+        text = t("fmt.patients", count=int(v.value), value=num(v.value))  # type: ignore[arg-type]
     else:
         text = num(v.value)  # type: ignore[arg-type]
     if v.ci:
@@ -79,7 +81,8 @@ def headline(result: Result, arm_order: list[str], arm_labels: dict[str, str] | 
     """
     parts = []
     shown_arms = [a for a in arm_order if a in result.arms]
-    unit = " " + t("fmt.months_unit") if result.statistic == Statistic.median else ""
+    units = {Statistic.median: t("fmt.months_unit"), Statistic.counted: t("fmt.patients_unit")}
+    unit = f" {units[result.statistic]}" if result.statistic in units else ""
     versus = f" {t('fmt.versus')} "
 
     def one(v: ArmValue) -> str:

@@ -40,6 +40,7 @@ from .models import (
     Site,
     Term,
     TimelineEvent,
+    Topic,
     Trial,
     Warning_,
 )
@@ -156,6 +157,12 @@ class Guide:
         return kind.short if kind else result.endpoint
 
     # Lookups by id that an author may get wrong in a page: each names the nearest valid ids.
+    def topic(self, topic_id: str) -> Topic:
+        for t in self.site.topics:
+            if t.id == topic_id:
+                return t
+        raise UnknownName("topic", topic_id, (t.id for t in self.site.topics))
+
     def trial(self, trial_id: str) -> Trial:
         if trial_id not in self.trials:
             raise UnknownName("trial id", trial_id, self.trials)
@@ -187,6 +194,20 @@ class Guide:
                 if fact.id == fact_id:
                     return section, fact
         raise UnknownName("prescribing fact", fact_id, (f.id for s in sections for f in s.facts))
+
+
+def timeline_in_order(events: list[TimelineEvent]) -> list[TimelineEvent]:
+    """Events by date. A year-only or year-month date sorts at the start of its period, before the
+    full dates in it ("2022" before "2022-03-24"), unless it names in `after` the event of that period
+    it followed; then it sorts right after that event. The loader has checked every `after`."""
+    by_id = {e.id: e for e in events if e.id}
+
+    def key(event: TimelineEvent) -> tuple[object, ...]:
+        if event.after:
+            return (*key(by_id[event.after]), 1)
+        return (event.date, 0)
+
+    return sorted(events, key=key)  # stable: events with equal keys keep the order they are listed in
 
 
 def result_of(trial: Trial, result_id: str) -> Result:

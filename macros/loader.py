@@ -200,6 +200,11 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
             c.add(file, where, f"unknown setting {setting_id!r} (expected one of the settings in site.yml: {', '.join(settings)})")
 
     kinds = {k.id: k for k in g.site.endpoint_kinds}
+    topics = [t.id for t in g.site.topics]
+
+    def need_topic(file: Path, where: str, topic_id: str) -> None:
+        if topic_id not in topics:
+            c.add(file, where, f"unknown topic {topic_id!r} (expected one of the topics in site.yml: {', '.join(topics) or 'none declared'})")
 
     for tid, t in g.trials.items():
         f = trial_files[tid]
@@ -226,8 +231,16 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
         if t.n_randomised is None and t.n_enrolled is None:
             c.add(f, "n_randomised", "expected n_randomised (randomised trials) or n_enrolled (single-arm studies)")
         need_setting(f, "setting", t.setting)
+        for dup in _duplicates([b.id for b in t.baseline]):
+            c.add(f, "baseline", f"duplicate baseline figure id {dup!r}")
+        for i, b in enumerate(t.baseline):
+            need_ref(f, f"baseline[{i}].reference", b.reference)
+            for j, topic in enumerate(b.topics):
+                need_topic(f, f"baseline[{i}].topics[{j}]", topic)
         for i, r in enumerate(t.results):
             where = f"results[{i}]"
+            for j, topic in enumerate(r.topics):
+                need_topic(f, f"{where}.topics[{j}]", topic)
             kind = kinds.get(r.kind) if r.kind else None
             if r.kind and kind is None:
                 valid = ", ".join(kinds) or "none declared"
@@ -284,6 +297,10 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
         for i, item in enumerate(getattr(g.drug, group)):
             for j, ref_id in enumerate(item.references):
                 need_ref(drug_file, f"{group}[{i}].references[{j}]", ref_id)
+    share = g.drug.target_share
+    for i, est in enumerate(share.estimates if share else []):
+        for j, ref_id in enumerate(est.references):
+            need_ref(drug_file, f"target_share.estimates[{i}].references[{j}]", ref_id)
     for dup in _duplicates([s.id for s in g.drug.mechanism]):
         c.add(drug_file, "mechanism", f"duplicate step id {dup!r}")
     for j, ref_id in enumerate(g.drug.dosing.references):
@@ -321,6 +338,18 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
     for i, ev in enumerate(g.timeline):
         for j, ref_id in enumerate(ev.references):
             need_ref(seq_file, f"timeline[{i}].references[{j}]", ref_id)
+    events = {ev.id: ev for ev in g.timeline if ev.id}
+    for dup in _duplicates([ev.id for ev in g.timeline if ev.id]):
+        c.add(seq_file, "timeline", f"duplicate event id {dup!r}")
+    for i, ev in enumerate(g.timeline):
+        if ev.after is None:
+            continue
+        anchor = events.get(ev.after)
+        if anchor is None:
+            c.add(seq_file, f"timeline[{i}].after", f"unknown event id {ev.after!r} (expected one of {sorted(events)})")
+        elif not anchor.date.startswith(ev.date + "-"):
+            c.add(seq_file, f"timeline[{i}].after", f"event {ev.after!r} ({anchor.date}) is not a more precise date "
+                                                    f"within this event's {ev.date}: 'after' only places an event within its own period")
 
     gl_file = d / "glossary.yml"
     for dup in _duplicates([t.id for t in g.terms]):

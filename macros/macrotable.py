@@ -40,6 +40,7 @@ from .render import (
     references,
     safety,
     sequencing,
+    topics,
     trials,
 )
 from .reuse import downloads
@@ -111,6 +112,8 @@ class MacroTable:
             "mechanism_steps": lambda: drug.mechanism(g, ctx()),
             "mechanism_notes": lambda: drug.mechanism_notes(g, ctx()),
             "approvals_table": lambda: drug.approvals(g, ctx()),
+            "target_share": lambda none="": or_else(drug.target_share(g, ctx()), none),
+            "plain_target_share": lambda none="": or_else(patient.plain_target_share(g, ctx()), none),
             "dosing": lambda: drug.dosing(g, ctx()),
             "boxed_warnings": lambda none="": or_else(safety.boxed_warnings(g, ctx()), none),
             "warnings": lambda none="": or_else(safety.warnings(g, ctx()), none),
@@ -127,6 +130,8 @@ class MacroTable:
                 sequencing.guidelines(g, ctx(), _setting(setting) if setting else None), none),
             "timeline": lambda none="": or_else(sequencing.timeline(g, ctx()), none),
             "sequencing_current_as_of": lambda: sequencing.current_as_of(g),
+            "topic_baseline": lambda topic_id, none="": or_else(topics.baseline_table(g, ctx(), g.topic(topic_id)), none),
+            "topic_results": lambda topic_id, none="": or_else(topics.results_table(g, ctx(), g.topic(topic_id)), none),
             "evidence_levels": lambda: evidence.levels(),
             "evidence_endpoints": lambda: evidence.endpoints(g),
             "glossary": lambda none="": or_else(glossary.glossary(g, ctx()), none),

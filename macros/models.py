@@ -134,6 +134,7 @@ class Checked(Model):
 class Person(Model):
     family: PlainText
     given: OptionalText = ""
+    suffix: OptionalText = Field(default="", description="a name suffix as published, e.g. 'III' or 'Jr'")
 
 
 class Identifier(Model):
@@ -190,9 +191,9 @@ class Reference(Model):
     @classmethod
     def _canonical_url(cls, v: str) -> str:
         # Links go to canonical addresses only; mirrors must never reach the site.
-        # NCI's own PDQ summaries have no DOI or PubMed record: their cancer.gov address is canonical.
+        # NCI's own PDQ summaries and SEER statistics have no DOI or PubMed record: their NCI addresses are canonical.
         allowed = ("https://doi.org/", "https://pubmed.ncbi.nlm.nih.gov/", "https://clinicaltrials.gov/",
-                   "https://www.cancer.gov/publications/pdq/")
+                   "https://www.cancer.gov/publications/pdq/", "https://seer.cancer.gov/statfacts/")
         if v and not v.startswith(allowed):
             raise ValueError(f"expected a canonical address starting with one of {', '.join(allowed)}; got {v!r}")
         return v
@@ -242,6 +243,7 @@ class Analysis(Model):
 class Statistic(str, Enum):
     median = "median"  # time-to-event median
     rate = "rate"  # percentage of patients (landmark rate, response rate, pCR...)
+    counted = "count"  # number of patients with the event, when the source gives no percentage
 
 
 class ArmValue(Model):
@@ -295,13 +297,22 @@ class Result(Checked):
     arms: dict[Id, ArmValue] = Field(default_factory=dict)
     comparison: Comparison | None = None
     comparisons: list[Comparison] = Field(default_factory=list)
+    subgroup: bool = Field(
+        default=False, description="a result in a subset of the patients (a subgroup) reported within an analysis of "
+                                   "the whole trial; levels of evidence count it as a subset analysis")
+    topics: list[Id] = Field(
+        default_factory=list, description="ids of site.yml topics this result belongs to (topic_results() gathers them)")
     reference: Id
     note: OptionalText = ""
 
     @model_validator(mode="after")
     def _shape(self) -> Result:
         if self.arms and self.statistic is None:
-            raise ValueError("expected 'statistic' (median or rate) when arm values are given")
+            raise ValueError("expected 'statistic' (median, rate or count) when arm values are given")
+        if self.statistic == Statistic.counted:
+            for arm, v in self.arms.items():
+                if v.value is not None and v.value != v.value.to_integral_value():
+                    raise ValueError(f"arms.{arm}.value: a count of patients is a whole number, got {v.value}")
         if self.statistic == Statistic.rate:
             for arm, v in self.arms.items():
                 if v.value is not None and not Decimal(0) <= v.value <= Decimal(100):
@@ -313,6 +324,28 @@ class Result(Checked):
     @property
     def all_comparisons(self) -> list[Comparison]:
         return ([self.comparison] if self.comparison else []) + list(self.comparisons)
+
+
+class BaselineFigure(Checked):
+    """How many of a trial's patients had a characteristic when they entered it, as published
+    (the share whose disease had spread to one organ, for example)."""
+
+    id: Id
+    characteristic: PlainText = Field(description="what the patients had at entry, e.g. 'Liver metastases at entry'")
+    percent: Percent | None = Field(default=None, description="the published percentage, never computed here")
+    count: int | None = Field(default=None, ge=0)
+    of: int | None = Field(default=None, ge=1, description="the number the count or percentage is out of, when published")
+    topics: list[Id] = Field(default_factory=list, description="ids of site.yml topics this figure belongs to")
+    reference: Id
+    note: OptionalText = ""
+
+    @model_validator(mode="after")
+    def _figure(self) -> BaselineFigure:
+        if self.percent is None and self.count is None:
+            raise ValueError("expected percent, count or both")
+        if self.count is not None and self.of is not None and self.count > self.of:
+            raise ValueError(f"count {self.count} is larger than the number it is out of ({self.of})")
+        return self
 
 
 class Registry(Model):
@@ -336,6 +369,7 @@ class Trial(Reviewed):
     n_randomised: int | None = Field(default=None, ge=1)
     n_enrolled: int | None = Field(default=None, ge=1)
     n_note: OptionalText = ""
+    baseline: list[BaselineFigure] = Field(default_factory=list, description="published figures on the patients at entry")
     arms: list[Arm] = Field(min_length=1)
     comparator: OptionalText = ""
     primary_endpoint: PlainText
@@ -508,6 +542,55 @@ class Pronunciation(Checked):
     note: OptionalText = ""
 
 
+class SharePart(Model):
+    """One published part of a share that a source reports in parts (a subtype, say)."""
+
+    label: PlainText
+    percent: Percent
+
+
+class ShareEstimate(Checked):
+    """One source's figure for how common the drug's target is: a percentage or a range, as published."""
+
+    id: Id
+    source: PlainText = Field(description="who gives the figure, as clinician pages show it")
+    plain_source: OptionalText = Field(
+        default="", description="the same source in everyday words for patient pages ('US cancer registry data'); "
+                                "leave empty to keep the figure off them")
+    percent: Percent | None = Field(default=None, description="one figure, as published (or the sum of its published parts)")
+    low: Percent | None = Field(default=None, description="a published range: its lower end")
+    high: Percent | None = Field(default=None, description="a published range: its upper end")
+    approximate: bool = Field(default=False, description="the source says 'approximately' or 'about'")
+    parts: list[SharePart] = Field(default_factory=list, description="published parts that add up to `percent`")
+    counts: PlainText = Field(description="what the figure is a share of, in the source's terms")
+    references: list[Id] = Field(min_length=1)
+    note: OptionalText = ""
+
+    @model_validator(mode="after")
+    def _one_figure(self) -> ShareEstimate:
+        ranged = self.low is not None or self.high is not None
+        if (self.percent is None) == (not ranged):
+            raise ValueError("expected either 'percent' or a range ('low' and 'high'), not both")
+        if ranged and (self.low is None or self.high is None or self.low >= self.high):
+            raise ValueError("a range needs 'low' below 'high'")
+        if self.parts and self.percent is not None and sum(p.percent for p in self.parts) != self.percent:
+            total = sum(p.percent for p in self.parts)
+            raise ValueError(f"the parts add up to {total}, not to percent {self.percent}")
+        if self.parts and self.percent is None:
+            raise ValueError("parts need the 'percent' they add up to")
+        return self
+
+
+class TargetShare(Model):
+    """How common the drug's target is in the disease (how many cases of the disease carry it),
+    by source: sources count differently, so each figure keeps its own."""
+
+    what: PlainText = Field(description="what the figures measure, as a heading: 'Cancers that carry the target'")
+    plain_what: PlainText = Field(description="the end of the patient sentence after 'out of every 100': "
+                                              "'cancers carry the target'")
+    estimates: list[ShareEstimate] = Field(min_length=1)
+
+
 class Drug(Reviewed):
     name: PlainText
     short_name: PlainText
@@ -522,6 +605,7 @@ class Drug(Reviewed):
     approvals: list[Approval]
     dosing: Dosing
     boxed_warning_summary: OptionalText = Field(default="", description="leave out when the medicine has no boxed warning")
+    target_share: TargetShare | None = Field(default=None, description="how common the drug's target is, by source")
     references: list[Id] = Field(default_factory=list)
 
 
@@ -656,7 +740,15 @@ class GuidelinePosition(Checked):
 
 
 class TimelineEvent(Checked):
+    """A dated event. Events are listed by date; a date known only to its year (or month) covers a
+    period and is listed at the start of it, before the more precise dates in that period, unless
+    `after` names the dated event of that period it is known to follow (`guide.timeline_in_order`)."""
+
+    id: Id | None = Field(default=None, description="needed only when another event names it in 'after'")
     date: PartialDate
+    after: Id | None = Field(
+        default=None, description="the id of a more precisely dated event within this event's year (or month) that "
+                                  "this one came after, when the sources say so; it is then listed right after it")
     text: PlainText
     references: list[Id] = Field(min_length=1)
 
@@ -854,6 +946,14 @@ class EndpointKind(Model):
         return self.abbreviation or self.label
 
 
+class Topic(Model):
+    """A clinical question that results and baseline figures of many trials are gathered under
+    (spread to one organ, older patients): results name it in `topics`, topic_results() shows them."""
+
+    id: Id
+    label: PlainText
+
+
 class Site(Model):
     """Facts about the guide itself (not the drug): used in page furniture."""
 
@@ -863,6 +963,7 @@ class Site(Model):
     subject_arm_label: PlainText = Field(description="short label of the guide's drug in tables")
     settings: list[Setting] = Field(min_length=1, description="the settings, in the order pages show them")
     endpoint_kinds: list[EndpointKind] = Field(default_factory=list, description="the kinds of endpoint results may name")
+    topics: list[Topic] = Field(default_factory=list, description="the topics results and baseline figures may name")
     audience_labels: dict[Audience, PlainText] = Field(
         default_factory=dict,
         description="the two sides of the audience switch; default: the engine's words in the guide's language "
@@ -872,6 +973,9 @@ class Site(Model):
         default="", description="patient page that tells the trials' results (the switch target of every trial page)"
     )
     editorial_page: str = Field(default="", description="page explaining sources, checking and review status")
+    evidence_levels_page: str = Field(
+        default="", description="page explaining the levels of evidence (evidence_levels()); the level column of "
+                                "trial pages and the trials overview links its heading to it")
     doors: list[Door] = Field(default_factory=list, description="the home page's doors, one per audience (audience_doors())")
     nav: list[NavItem] = Field(default_factory=list, description="MkDocs nav: 'Title: page.md' entries and sections")
     licence: Licences | None = None
@@ -885,7 +989,8 @@ class Site(Model):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Site:
-        for field, ids in (("settings", [s.id for s in self.settings]), ("endpoint_kinds", [k.id for k in self.endpoint_kinds])):
+        for field, ids in (("settings", [s.id for s in self.settings]), ("endpoint_kinds", [k.id for k in self.endpoint_kinds]),
+                           ("topics", [t.id for t in self.topics])):
             dup = sorted({i for i in ids if ids.count(i) > 1})
             if dup:
                 raise ValueError(f"{field}: duplicate id {dup[0]!r}")

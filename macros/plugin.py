@@ -169,6 +169,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         licence_page = session.info.licence_page
         if licence_page and files.get_file_from_path(licence_page) is None:
             raise PluginError(f"data/site.yml → licence.page: {licence_page!r} is not a page in {config.docs_dir}")
+        levels_page = session.guide.site.evidence_levels_page
+        if levels_page and files.get_file_from_path(levels_page) is None:
+            raise PluginError(f"data/site.yml → evidence_levels_page: {levels_page!r} is not a page in {config.docs_dir}")
         if self.config.offline:
             self._add_shim(files, config)
         if self._web_app():

@@ -56,6 +56,23 @@ CASES = {
                        ["drug.yml", "approvals[0].date", "YYYY, YYYY-MM or YYYY-MM-DD"]),
     "unknown trial in safety": (_edit("safety.yml", "trial: alpha", "trial: gamma"),
                                 ["safety.yml", "adverse_event_tables[0].trial", "unknown trial id 'gamma'"]),
+    "timeline event after an unknown event": (
+        _edit("sequencing.yml", "  - {date: 2021-03, text:", "  - {date: \"2021\", after: launch, text: Later.,"
+              " references: [label], status: verified}\n  - {date: 2021-03, text:"),
+        ["sequencing.yml", "timeline[0].after", "unknown event id 'launch'"]),
+    "timeline event after an event outside its year": (
+        _edit("sequencing.yml", "  - {date: 2021-03, text:", "  - {date: \"2020\", after: launch, text: Later.,"
+              " references: [label], status: verified}\n  - {id: launch, date: 2021-03, text:"),
+        ["sequencing.yml", "timeline[0].after", "not a more precise date within this event's 2020"]),
+    "unknown topic on a result": (_edit("trials/alpha.yml", "    topics: [organ-spread]\n    reference: doe2020\n    note:",
+                                        "    topics: [organ-sprad]\n    reference: doe2020\n    note:"),
+                                  ["alpha.yml", "results[2].topics[0]", "unknown topic 'organ-sprad'", "organ-spread"]),
+    "baseline count above its denominator": (_edit("trials/alpha.yml", "count: 30, percent: 15.0, of: 200", "count: 300, percent: 15.0, of: 200"),
+                                             ["alpha.yml", "baseline[0]", "count 300 is larger than the number it is out of (200)"]),
+    "a count of patients with decimals": (_edit("trials/alpha.yml", "exa: {value: 3}", "exa: {value: 3.5}"),
+                                          ["alpha.yml", "results[3]", "a count of patients is a whole number"]),
+    "share parts that do not add up": (_edit("drug.yml", "percent: 12.5,", "percent: 12.0,"),
+                                       ["drug.yml", "target_share.estimates[0]", "the parts add up to 12.5, not to percent 12.0"]),
     "unknown arm in a result": (_edit("trials/alpha.yml", "      pbo: {value: 6.0}", "      plc: {value: 6.0}"),
                                 ["alpha.yml", "results[0].arms.plc", "unknown arm 'plc'"]),
     "unknown trial in sequencing": (_edit("sequencing.yml", "trials: [alpha]", "trials: [omega]"),

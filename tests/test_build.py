@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from macros import fmt
 from macros.models import Status
 
-CANONICAL_HOSTS = {"doi.org", "pubmed.ncbi.nlm.nih.gov", "clinicaltrials.gov", "www.cancer.gov"}  # cancer.gov: NCI PDQ summaries
+CANONICAL_HOSTS = {"doi.org", "pubmed.ncbi.nlm.nih.gov", "clinicaltrials.gov", "www.cancer.gov", "seer.cancer.gov"}  # NCI: PDQ summaries, SEER statistics
 
 
 def soup(path: Path) -> BeautifulSoup:

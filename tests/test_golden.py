@@ -16,7 +16,7 @@ from macros.citations import CitationRegistry
 from macros.loader import load_guide
 from macros.models import Role
 from macros.pagecontext import PageContext
-from macros.render import drug, glossary, patient, prescribing, references, safety, sequencing, trials
+from macros.render import drug, glossary, patient, prescribing, references, safety, sequencing, topics, trials
 
 from .conftest import MINIPACK_DATA
 
@@ -39,13 +39,16 @@ RENDERS = {
     "trial_page_single_arm.md": ("trials/beta.md", lambda g, c: trials.page(g, g.trials["beta"], c)),
     "trials_overview.md": ("trials/index.md", lambda g, c: trials.overview(g, c, g.setting("metastatic"), (Role.subject,))),
     "safety.md": ("safety.md", lambda g, c: "\n".join([safety.boxed_warnings(g, c), safety.warnings(g, c), safety.dose_modifications(g, c), safety.monitoring(g, c)])),
-    "drug.md": ("mechanism.md", lambda g, c: "\n".join([drug.components(g, c), drug.mechanism(g, c), drug.approvals(g, c), drug.dosing(g, c)])),
+    "drug.md": ("mechanism.md", lambda g, c: "\n".join([drug.components(g, c), drug.mechanism(g, c), drug.approvals(g, c), drug.dosing(g, c), drug.target_share(g, c)])),
     "sequencing.md": ("sequencing.md", lambda g, c: "\n".join([sequencing.pathway(g, c, g.setting("metastatic")), sequencing.guidelines(g, c), sequencing.timeline(g, c)])),
+    "topics.md": ("topic.md", lambda g, c: "\n".join([topics.baseline_table(g, c, g.topic("organ-spread")),
+                                                    topics.results_table(g, c, g.topic("organ-spread"))])),
     "glossary.md": ("glossary.md", lambda g, c: str(glossary.glossary(g, c)) + "\n" + glossary.abbreviations(g)),
     "patient_results.md": ("patients/study-results.md", lambda g, c: patient.results(g, c, g.setting("metastatic"))),
     "patient_side_effects.md": ("patients/side-effects.md", lambda g, c: "\n".join([
         patient.what_to_do(g, c), patient.about_side_effects(g, c), patient.side_effects(g, c, g.setting("metastatic"))])),
     "patient_dosing.md": ("patients/how-it-is-given.md", lambda g, c: patient.dosing(g, c)),
+    "patient_target_share.md": ("patients/about.md", lambda g, c: patient.plain_target_share(g, c)),
     "prescribing.md": ("prescribing.md", lambda g, c: "\n".join([
         prescribing.dose_modifications(g, c), prescribing.section(g, c, g.prescribing_section("populations")),
         prescribing.monitoring(g, c), prescribing.differences(g, c)])),

@@ -37,6 +37,7 @@ CANONICAL_EXTERNAL = [
     re.compile(r"^https://pubmed\.ncbi\.nlm\.nih\.gov/[1-9]\d*/$"),
     re.compile(r"^https://clinicaltrials\.gov/study/NCT\d{8}$"),
     re.compile(r"^https://www\.cancer\.gov/publications/pdq/[a-z0-9/-]+$"),  # NCI PDQ summaries (no DOI)
+    re.compile(r"^https://seer\.cancer\.gov/statfacts/html/[a-z0-9-]+\.html$"),  # NCI SEER statistics (no DOI)
 ]
 
 

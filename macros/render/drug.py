@@ -8,6 +8,7 @@ from .. import fmt
 from ..guide import Guide
 from ..i18n import t
 from ..markup import html, join, paragraph, table
+from ..models import ShareEstimate
 from ..pagecontext import PageContext
 
 
@@ -92,3 +93,27 @@ def _interval(days: int, cycles: bool) -> str:
             return t("drug.interval.weeks", days=days, weeks=days // 7)
         return t("drug.interval.every_weeks", count=days // 7)
     return t("drug.interval.days", days=days)
+
+
+def share_figure(est: ShareEstimate) -> str:
+    """'13.6%', 'about 20%', '15–20%' or 'about 15–20%': the figure as published, never rounded."""
+    if est.percent is not None:
+        text = f"{fmt.num(est.percent)}%"
+    else:
+        text = t("share.range", low=fmt.num(est.low), high=fmt.num(est.high))  # type: ignore[arg-type]
+    return t("share.about", value=text) if est.approximate else text
+
+
+def target_share(guide: Guide, ctx: PageContext) -> Markup:
+    """How common the drug's target is, one row per source, each figure as that source gives it."""
+    share = guide.drug.target_share
+    if share is None:
+        return Markup("")
+    ctx.shows(guide.drug)
+    rows = []
+    for est in share.estimates:
+        parts = "; ".join(f"{p.label} {fmt.num(p.percent)}%" for p in est.parts)
+        rows.append([est.source, share_figure(est) + (f" ({parts})" if parts else ""), join(est.counts, est.note),
+                     join(ctx.cite(*est.references), ctx.badge(est.status, f"{share.what}: {est.source}"))])
+    return table(share.what, [t("share.source"), t("share.share"), t("share.counts"), t("share.references")], rows,
+                 class_="target-share", id="target-share")

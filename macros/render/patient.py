@@ -320,3 +320,24 @@ def words(guide: Guide, ctx: PageContext) -> Markup:
 
 def rounding_rule() -> Markup:
     return md_escape(rule())
+
+
+def plain_target_share(guide: Guide, ctx: PageContext) -> Markup:
+    """How common the drug's target is, in everyday words, one sentence per source that patient pages tell,
+    each naming its source ('According to US cancer registry data, about 14 out of every 100 ...')."""
+    share = guide.drug.target_share
+    estimates = [e for e in share.estimates if e.plain_source] if share else []
+    if not share or not estimates:
+        return Markup("")
+    ctx.shows(guide.drug)
+    items = []
+    for est in estimates:
+        if est.percent is not None:
+            n = _words(out_of_100(est.percent))
+        else:
+            n = t("share.plain_range", low=out_of_100(est.low).people, high=out_of_100(est.high).people)  # type: ignore[arg-type]
+            n = t("share.plain_about", value=n) if est.approximate else n
+        sentence = md_escape(t("share.plain_sentence", source=est.plain_source, n=n, what=share.plain_what))
+        flag = badge(ctx, est.status, f"{share.what} ({est.source})")
+        items.append(sentence + Markup(" ") + ctx.cite(*est.references) + (Markup(" ") + flag if flag else Markup("")))
+    return md("plain_list.md", items=items)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .. import fmt, standing
-from ..guide import Guide, trial_src
+from ..guide import Guide, timeline_in_order, trial_src
 from ..i18n import t, tm
 from ..markup import html, join, md, paragraph, table
 from ..models import Option, Setting
@@ -73,7 +73,7 @@ def guidelines(guide: Guide, ctx: PageContext, setting: Setting | None = None) -
 def timeline(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.sequencing)
     items = [join(Markup("<strong>%s</strong>:") % fmt.date(e.date), e.text, ctx.cite(*e.references), ctx.badge(e.status, e.text))
-             for e in sorted(guide.timeline, key=lambda e: e.date)]
+             for e in timeline_in_order(guide.timeline)]
     return html("list.html", tag="ul", class_="timeline", ids=None, items=items)
 
 

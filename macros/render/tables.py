@@ -24,7 +24,13 @@ def results_table(guide: Guide, trial: Trial, analysis_id: str, results: list[Re
                      "meaning": evidence_levels.meaning(trial, r, kind), "difference": _difference(trial, r)})
     arms = [a for a in trial.arms if any(a.id in r.arms for r in results)] or list(trial.arms)
     return html("results_table.html", caption=caption, analysis_id=analysis_id, arms=arms, rows=rows,
-                arm_labels=arm_labels(trial), levels=guide.uses_evidence_levels)
+                arm_labels=arm_labels(trial), levels=guide.uses_evidence_levels, levels_href=levels_href(guide, ctx))
+
+
+def levels_href(guide: Guide, ctx: PageContext) -> str:
+    """Where the level-of-evidence column's heading links: the pack's page explaining the scheme, if it has one."""
+    page = guide.site.evidence_levels_page
+    return ctx.href(page) if page and page != ctx.src else ""
 
 
 def has_difference(trial: Trial) -> bool:

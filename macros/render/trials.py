@@ -13,7 +13,8 @@ from ..models import Result, Role, Setting, Status, Trial
 from ..pagecontext import PageContext
 from ..text import inline_html
 from . import figures
-from .tables import ae_table, has_difference, results_table
+from .tables import ae_table, has_difference, levels_href, results_table
+from .topics import baseline_figure
 
 
 def overview(guide: Guide, ctx: PageContext, setting: Setting, roles: tuple[Role, ...]) -> Markup:
@@ -37,6 +38,9 @@ def overview(guide: Guide, ctx: PageContext, setting: Setting, roles: tuple[Role
     if not rows:
         return Markup("")
     columns = [t(f"trial.overview.{c}") for c in ("trial", "line", "phase", "patients", "arms", "result", "level")]
+    level_href = levels_href(guide, ctx)
+    if level_href:  # the level heading links to the page explaining the scheme
+        columns[-1] = html("link.html", href=level_href, text=columns[-1])
     if not guide.uses_evidence_levels:  # the pack's endpoints have no place in the (cancer) PDQ scheme
         columns, rows = columns[:-1], [row[:-1] for row in rows]
     return table(t("trial.overview.caption", setting=setting.label), columns, rows,
@@ -87,6 +91,7 @@ def page(guide: Guide, trial: Trial, ctx: PageContext) -> Markup:
         (t("trial.facts.setting"), f"{guide.setting_label(trial.setting)}; {trial.line}"),
         (t("trial.facts.role"), role_label(trial.role.value)),
         (t("trial.facts.population"), trial.population),
+        *([(t("topics.at_entry"), _baseline(trial, ctx))] if trial.baseline else []),
         (t("trial.facts.patients"), _patients(trial)),
         (t("trial.facts.primary_endpoint"), trial.primary_endpoint),
     ]
@@ -136,6 +141,13 @@ def page(guide: Guide, trial: Trial, ctx: PageContext) -> Markup:
         changed=paragraph(inline_html(trial.what_it_changed)),
         publications=paragraph(join(t("trial.publications"), cited)),
     )
+
+
+def _baseline(trial: Trial, ctx: PageContext) -> Markup:
+    """Published figures on the patients at entry, each with its source and status."""
+    items = [join(f"{b.characteristic}: {baseline_figure(b)}.", b.note, ctx.cite(b.reference),
+                  ctx.badge(b.status, f"{trial.name}: {b.characteristic}")) for b in trial.baseline]
+    return html("list.html", tag="ul", class_="baseline", ids=None, items=items)
 
 
 def patient_counts(trial: Trial) -> list[str]:

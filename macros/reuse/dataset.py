@@ -15,10 +15,22 @@ import json
 
 from pydantic import Field
 
+from .. import evidence_levels
 from ..guide import Guide
 from ..models import Drug, Glossary, Model, Reference, Safety, Sequencing, Site, Trial
 
 SCHEMA_FILE = "guide.schema.json"
+
+
+class ResultLevel(Model):
+    """The level of evidence of one result, computed from its trial's design and its endpoint
+    (`evidence_levels.level`); never typed into the data, so it is carried beside the trials."""
+
+    trial: str = Field(description="the trial's id")
+    result: str = Field(description="the result's id within the trial")
+    level: str | None = Field(description="NCI PDQ level, e.g. 'A1' or 'B4'; null when the design or the end point "
+                                          "has no place in the scheme (not classified)")
+    meaning: str = Field(description="what the level means for this result, in words")
 
 
 class GuideData(Model):
@@ -32,14 +44,29 @@ class GuideData(Model):
     safety: Safety | None = Field(description="safety.yml; null when the pack has none")
     sequencing: Sequencing | None = Field(description="sequencing.yml; null when the pack has none")
     glossary: Glossary | None = Field(description="glossary.yml; null when the pack has none")
+    levels_of_evidence: list[ResultLevel] = Field(
+        default_factory=list, description="the computed level of evidence of every trial result (empty when the "
+                                          "pack's endpoint kinds have no place in the scheme)")
 
 
 def guide_data(guide: Guide) -> GuideData:
     return GuideData(
         site=guide.site, drug=guide.drug, references=list(guide.references.values()),
         trials=list(guide.trials.values()), safety=guide.safety, sequencing=guide.sequencing,
-        glossary=guide.glossary,
+        glossary=guide.glossary, levels_of_evidence=_levels(guide),
     )
+
+
+def _levels(guide: Guide) -> list[ResultLevel]:
+    if not guide.uses_evidence_levels:
+        return []
+    out = []
+    for trial in guide.trials.values():
+        for result in trial.results:
+            kind = guide.endpoint_kind(result.kind)
+            out.append(ResultLevel(trial=trial.id, result=result.id, level=evidence_levels.level(trial, result, kind),
+                                   meaning=evidence_levels.meaning(trial, result, kind)))
+    return out
 
 
 def guide_json(guide: Guide) -> str:

@@ -131,7 +131,8 @@ def trial(t: Trial, condition: str, articles: list[dict]) -> dict:
 
 def reference(ref: Reference) -> dict:
     node: dict = {"@type": REFERENCE_TYPES[ref.type], "name": ref.title, "headline": ref.title[:110]}
-    authors = [{"@type": "Person", "familyName": p.family, "givenName": p.given, "name": f"{p.given} {p.family}".strip()}
+    authors = [{"@type": "Person", "familyName": p.family, "givenName": p.given, "name": f"{p.given} {p.family} {p.suffix}".strip(),
+                **({"honorificSuffix": p.suffix} if p.suffix else {})}
                for p in ref.authors]
     if ref.author_organisation:
         authors.append({"@type": "Organization", "name": ref.author_organisation})

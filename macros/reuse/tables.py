@@ -35,7 +35,7 @@ ADVERSE_EVENT_COLUMNS = (
     "term_note", "arm_id", "arm", "all_grades", "grade3plus", "patients", "reference", "status",
 )
 
-UNIT = MappingProxyType({Statistic.median: "months", Statistic.rate: "%"})
+UNIT = MappingProxyType({Statistic.median: "months", Statistic.rate: "%", Statistic.counted: "patients"})
 
 
 def _s(value: Decimal | None) -> str | None:

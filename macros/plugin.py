@@ -34,9 +34,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.templates import TemplateContext
 
-from . import assets, pagemeta, pagetext, webapp
+from . import assets, modules, pagemeta, pagetext, webapp
 from .config import GuideConfig
-from .errors import DataError, PageTextError
+from .errors import DataError, PageTextError, Problem
 from .fmt import date as format_date
 from .guide import OVERVIEW_SRC
 from .loader import load_guide
@@ -218,6 +218,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
+        guide = self._session().guide
+        if guide.quiz is not None:
+            # A module's SCO reports completion on its last page: a quiz must be there, or the
+            # platform would hear "completed" before the learner reached it.
+            tree = [_nav_item(item) for item in nav.items]
+            for i, quiz in enumerate(guide.quiz.quizzes):
+                problem = modules.quiz_page_problem(tree, quiz.page)
+                if problem:
+                    raise PluginError(str(Problem(guide.data_dir / "quiz.yml", f"quizzes[{i}].page", problem)))
         return nav
 
     # ------------------------------------------------------------------ pages

@@ -19,7 +19,7 @@ from macros.quiz import question, questions
 from macros.render.patient import URGENCY
 from macros.tools.common import serve
 
-from .conftest import MINIPACK_DATA, parsed
+from .conftest import MINIPACK, MINIPACK_DATA, build, parsed
 
 
 def test_every_question_is_answered_by_its_record(guide) -> None:
@@ -61,6 +61,21 @@ def test_a_question_naming_no_usable_record_stops_the_load(tmp_path: Path, line:
     with pytest.raises(DataError) as err:
         load_guide(data)
     assert "quiz.yml" in str(err.value) and message in str(err.value), str(err.value)
+
+
+@pytest.mark.parametrize(("page", "message"), [
+    ("patients/about.md", "'patients/about.md' is not the last page of its module 'For patients' (that is 'patients/words.md')"),
+    ("index.md", "'index.md' is in no module of the nav"),
+])
+def test_a_quiz_that_does_not_end_its_module_stops_the_build(tmp_path: Path, page: str, message: str) -> None:
+    # a module's SCO reports completion on its last page: a quiz before it would come too late
+    pack = tmp_path / "pack"
+    shutil.copytree(MINIPACK, pack)
+    quiz = pack / "data" / "quiz.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("page: patients/words.md", f"page: {page}", 1))
+    done = build(tmp_path / "site", pack)
+    assert not done.ok
+    assert "quiz.yml → quizzes[0].page: " + message in done.output, done.output
 
 
 def test_the_quiz_ends_its_page_as_fieldsets_with_a_live_result(real_site: Path, guide) -> None:

@@ -37,6 +37,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import markup
+from ..modules import nav_modules
 from .archive import files_under, write_zip
 from .site import BuiltSite, read_site
 
@@ -140,22 +141,8 @@ class Module:
 
 
 def modules(site: BuiltSite) -> list[Module]:
-    """The nav's modules: a top-level section of pages is one module; a top-level section holding
-    subsections gives one module per entry (a page, or a subsection with all its pages)."""
-    def files(entry: dict) -> list[str]:
-        if "children" in entry:
-            return [f for child in entry["children"] for f in files(child)]
-        return [entry["file"]] if "file" in entry else []
-
-    out: list[Module] = []
-    for top in site.nav:
-        if "children" not in top:
-            continue  # a single top-level page (home, references): in the whole-guide package only
-        parts = top["children"] if any("children" in c for c in top["children"]) else [top]
-        for part in parts:
-            found = files(part)
-            if found:
-                out.append(Module(part["title"], _slug(part["title"]), tuple(found)))
+    """The nav's modules (`macros.modules`), each with its pages' HTML files."""
+    out = [Module(m.title, _slug(m.title), tuple(p["file"] for p in m.pages)) for m in nav_modules(site.nav)]
     slugs = [m.slug for m in out]
     if len(set(slugs)) != len(slugs):
         raise SystemExit(f"two modules of the nav have the same name: {slugs}")

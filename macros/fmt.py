@@ -1,38 +1,35 @@
 """Formatting of figures as published: never rounds, never drops a trailing zero.
 
 `Decimal` values arrive with the digits the author typed (see `yamlio`), so
-`str()` is the published form. These helpers only add words and punctuation.
+`str()` is the published form. These helpers only add words and punctuation, in the
+build's language (`i18n`): its words, its decimal sign ('0,50' in Spanish) and its dates.
 """
 
 from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from types import MappingProxyType
 
+from .i18n import current, t
 from .models import ArmValue, Comparison, Result, Statistic
 
 DASH = "\u2013"  # en dash for ranges, as in medical typesetting
-MONTHS = MappingProxyType({
-    "01": "January", "02": "February", "03": "March", "04": "April", "05": "May", "06": "June",
-    "07": "July", "08": "August", "09": "September", "10": "October", "11": "November", "12": "December",
-})
 
 
 def num(value: Decimal | int) -> str:
-    """A figure exactly as written: Decimal('0.50') -> '0.50'."""
-    return str(value)
+    """A figure exactly as written: Decimal('0.50') -> '0.50' ('0,50' in a language with a decimal comma)."""
+    return current().decimal(str(value))
 
 
 def count(n: int) -> str:
-    """Patient counts: 1,486 (medical journals separate thousands from 1,000)."""
-    return f"{n:,}"
+    """Patient counts: 1,486 (medical journals separate thousands from 1,000; 1.486 in Spanish)."""
+    return current().integer(n)
 
 
 def ci(bounds: tuple[Decimal, Decimal] | None, level: Decimal = Decimal(95)) -> str:
     if not bounds:
         return ""
-    return f"{num(level)}% CI {num(bounds[0])}{DASH}{num(bounds[1])}"
+    return t("fmt.ci", level=num(level), low=num(bounds[0]), high=num(bounds[1]))
 
 
 def p_value(p: str | None) -> str:
@@ -44,8 +41,8 @@ def p_value(p: str | None) -> str:
 
 def comparison(comp: Comparison) -> str:
     """'HR 0.65 (95% CI 0.55–0.77); P<0.0001'"""
-    label = {"HR": "HR", "OR": "OR", "difference": "difference"}[comp.measure]
-    value = num(comp.value) + (" percentage points" if comp.measure == "difference" else "")
+    label = t({"HR": "fmt.hr", "OR": "fmt.or", "difference": "fmt.difference"}[comp.measure])
+    value = t("fmt.percentage_points", value=num(comp.value)) if comp.measure == "difference" else num(comp.value)
     text = f"{label} {value}"
     if comp.ci:
         text += f" ({ci(comp.ci, comp.ci_level)})"
@@ -59,17 +56,17 @@ def comparison(comp: Comparison) -> str:
 def arm_value(v: ArmValue, statistic: Statistic | None) -> str:
     """'9.6 months', '43.6% (173/397)', 'not reached', with the CI when published."""
     if v.not_reached:
-        text = "not reached"
+        text = t("fmt.not_reached")
     elif statistic == Statistic.rate:
         text = f"{num(v.value)}%"  # type: ignore[arg-type]
     elif statistic == Statistic.median:
-        text = f"{num(v.value)} months"  # type: ignore[arg-type]
+        text = t("fmt.months", value=num(v.value))  # type: ignore[arg-type]
     else:
         text = num(v.value)  # type: ignore[arg-type]
     if v.ci:
         text += f" ({num(v.ci[0])}{DASH}{num(v.ci[1])})"
     if v.events is not None and v.of is not None:
-        text += f"; {count(v.events)}/{count(v.of)}" if statistic == Statistic.rate else f"; {count(v.events)} events in {count(v.of)}"
+        text += f"; {count(v.events)}/{count(v.of)}" if statistic == Statistic.rate else "; " + t("fmt.events_in", events=count(v.events), of=count(v.of))
     return text
 
 
@@ -81,48 +78,45 @@ def headline(result: Result, arm_order: list[str], arm_labels: dict[str, str] | 
     """
     parts = []
     shown_arms = [a for a in arm_order if a in result.arms]
-    unit = " months" if result.statistic == Statistic.median else ""
+    unit = " " + t("fmt.months_unit") if result.statistic == Statistic.median else ""
+    versus = f" {t('fmt.versus')} "
 
     def one(v: ArmValue) -> str:
         if v.not_reached:
-            return "not reached"
+            return t("fmt.not_reached")
         return f"{num(v.value)}%" if result.statistic == Statistic.rate else num(v.value)  # type: ignore[arg-type]
 
     if shown_arms:
         if len(shown_arms) > 2 and arm_labels:
             text = "; ".join(f"{arm_labels[a]} {one(result.arms[a])}{unit}" for a in shown_arms)
         else:
-            text = " vs ".join(one(result.arms[a]) for a in shown_arms) + unit
+            text = versus.join(one(result.arms[a]) for a in shown_arms) + unit
         if result.statistic == Statistic.median:
-            text = f"median {text}"
+            text = t("fmt.median", text=text)
         if result.timepoint:
-            text = f"{result.timepoint}: {text}"
+            text = t("fmt.at_timepoint", timepoint=result.timepoint, text=text)
         parts.append(text)
     for comp in result.all_comparisons:
         label = ""
         if comp.arms and arm_labels and len(result.all_comparisons) > 1:
-            label = f" ({arm_labels[comp.arms[0]]} vs {arm_labels[comp.arms[1]]})"
+            label = f" ({arm_labels[comp.arms[0]]} {t('fmt.versus')} {arm_labels[comp.arms[1]]})"
         parts.append(comparison(comp) + label)
     return "; ".join(parts)
 
 
 def date(value: str) -> str:
     """'2012-07-31' -> '31 July 2012'; '2014-12' -> 'December 2014'; '2013' -> '2013'."""
-    bits = value.split("-")
-    if len(bits) == 1:
-        return bits[0]
-    month = MONTHS[bits[1]]
-    return f"{month} {bits[0]}" if len(bits) == 2 else f"{int(bits[2])} {month} {bits[0]}"
+    return current().date(value)
 
 
 def long_date(d: datetime.date) -> str:
     """A full date in words: '29 November 2026'."""
-    return f"{d.day} {MONTHS[f'{d.month:02d}']} {d.year}"
+    return current().long_date(d)
 
 
-# The one rule for absolute differences, stated wherever one is shown.
-DIFFERENCE_RULE = ("Absolute differences are computed here from the two published percentages (the first arm "
-                   "minus the second) and are not rounded: they keep the decimals of the figures they come from.")
+def difference_rule() -> str:
+    """The one rule for absolute differences, stated wherever one is shown."""
+    return t("fmt.difference_rule")
 
 
 def absolute_difference(result: Result, arms: tuple[str, str]) -> Decimal | None:
@@ -139,4 +133,4 @@ def absolute_difference(result: Result, arms: tuple[str, str]) -> Decimal | None
 def difference(points: Decimal, timepoint: str) -> str:
     """'11.3 percentage points at 3 years'; a negative difference with a minus sign: '−2.0 percentage points'."""
     shown = f"\u2212{num(-points)}" if points < 0 else num(points)
-    return f"{shown} percentage points" + (f" at {timepoint}" if timepoint else "")
+    return t("fmt.points_at", points=shown, timepoint=timepoint) if timepoint else t("fmt.points", points=shown)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import UnknownName
+from .i18n import Strings, engine_strings
 from .models import (
     AETable,
     Analysis,
@@ -86,6 +87,11 @@ class Guide:
         if key not in self.memo:
             self.memo[key] = compute()
         return self.memo[key]  # type: ignore[no-any-return,unused-ignore]
+
+    @property
+    def strings(self) -> Strings:
+        """The engine's words in the pack's language, with the pack's own wording where it sets some."""
+        return self.derived("strings", lambda: engine_strings(self.site.language).with_overrides(self.site.strings))
 
     # The optional files' records, empty when the pack has no such file.
     @property

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem, from_validation_error
 from .guide import Guide, plain_result_arms
+from .i18n import StringsError, languages
 from .models import (
     Drug,
     Glossary,
@@ -186,6 +187,11 @@ def _cross_check(g: Guide, trial_files: dict[str, Path], c: _Collector) -> None:
     def need_ref(file: Path, where: str, ref_id: str) -> None:
         if ref_id not in refs:
             c.add(file, where, f"unknown reference id {ref_id!r} (expected one defined in references/*.yml)")
+
+    try:
+        g.strings  # noqa: B018 -- the language exists and the pack's own wording fits the engine's strings
+    except StringsError as err:
+        c.add(d / "site.yml", "strings" if g.site.language in languages() else "language", str(err))
 
     settings = [s.id for s in g.site.settings]
 

@@ -20,7 +20,7 @@ from types import MappingProxyType
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import fmt
+from . import fmt, i18n
 from .models import Status
 from .text import inline_html, md_escape
 
@@ -60,6 +60,8 @@ def _environment(kind: str) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    # The engine's words in the build's language: {{ t("trial.design") }} (i18n).
+    env.globals.update(t=i18n.t, tm=i18n.tm)
     return env
 
 

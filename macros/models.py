@@ -872,6 +872,13 @@ class Site(Model):
     doors: list[Door] = Field(default_factory=list, description="the home page's doors, one per audience (audience_doors())")
     nav: list[NavItem] = Field(default_factory=list, description="MkDocs nav: 'Title: page.md' entries and sections")
     licence: Licences | None = None
+    language: str = Field(default="en", pattern=r"^[a-z]{2}$", description=(
+        "the language of the guide (ISO 639-1, e.g. 'en', 'es'): the engine's own words, dates, decimal signs "
+        "and the theme follow it; the engine ships strings for English and Spanish (macros/locales/)"))
+    strings: dict[str, PlainText | dict[Literal["zero", "one", "two", "few", "many", "other"], PlainText]] = Field(
+        default_factory=dict, description=(
+            "the pack's own wording for any of the engine's strings, by key (e.g. 'trial.design': 'Study design'); "
+            "keys and {placeholders} as in macros/locales/<language>/"))
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Site:

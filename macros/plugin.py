@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from contextvars import Token
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +35,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.templates import TemplateContext
 
-from . import assets, modules, pagemeta, pagetext, webapp
+from . import assets, i18n, modules, pagemeta, pagetext, webapp
 from .config import GuideConfig
 from .errors import DataError, PageTextError, Problem
 from .fmt import date as format_date
 from .guide import OVERVIEW_SRC
+from .i18n import Strings
 from .loader import load_guide
 from .pages import site_nav, theme_title, trials_nav
 from .reuse import embeds
@@ -63,6 +65,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.pack: Path | None = None
         self.nav: Navigation | None = None
         self.command = "build"
+        self._language: Token[Strings | None] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # "serve" never gets a service worker: it would keep stale pages
@@ -82,6 +85,11 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         except DataError as err:
             raise PluginError(str(err)) from None
         self.pack = pack
+        # The engine's words, dates and decimal signs in the pack's language for this build
+        # (i18n: ambient like a locale, reset when the build ends); the theme speaks it too.
+        self._end_language()
+        self._language = i18n.activate(guide.strings)
+        config.theme["language"] = guide.site.language
         # A pathway option's status is a dated fact: one checked before the pathway's "current as
         # of" date may be out of date. A warning, so a --strict build fails until it is checked.
         for message in stale(guide.sequencing):
@@ -351,6 +359,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             self._write_pages_json(config, session)
         if self._web_app():
             self._write_service_worker(config, session)
+        self._end_language()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._end_language()
+
+    def _end_language(self) -> None:
+        if self._language is not None:
+            i18n.deactivate(self._language)
+            self._language = None
 
     def _write_service_worker(self, config: MkDocsConfig, session: BuildSession) -> None:
         """Workbox's service worker over the written site: precaches the home page, the patient pages

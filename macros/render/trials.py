@@ -127,7 +127,7 @@ def page(guide: Guide, trial: Trial, ctx: PageContext) -> Markup:
         facts=html("facts_table.html", caption=f"{trial.name}: design", head=("Item", "Detail"), rows=facts, id=""),
         arms=arms, design_figures=figures.design_blocks(guide, trial, ctx), forest=figures.forest_blocks(guide, trial, ctx),
         analyses=analyses, no_results=paragraph("No efficacy results are recorded for this trial."),
-        difference_rule=paragraph(fmt.DIFFERENCE_RULE, "difference-rule") if has_difference(trial) else None,
+        difference_rule=paragraph(fmt.difference_rule(), "difference-rule") if has_difference(trial) else None,
         safety=safety, safety_link=safety_link,
         changed=paragraph(inline_html(trial.what_it_changed)),
         publications=paragraph(join("Main publications and records:", cited)),

@@ -176,6 +176,14 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             files.append(File.generated(config, webapp.MANIFEST, content=webapp.manifest(
                 info.title, info.description, info.language)))
             files.append(File.generated(config, webapp.REGISTER, content=webapp.register_script()))
+            icon = files.get_file_from_path(webapp.ICON)
+            if icon is None:
+                raise PluginError(f"the web app's icon {webapp.ICON} is missing from the theme and the pack's docs/")
+            try:
+                for path, png in webapp.png_icons(icon.content_bytes).items():
+                    files.append(File.generated(config, path, content=png))
+            except RuntimeError as err:
+                raise PluginError(str(err)) from None
         self._bundle_css(files, config)
         for path, content in session.downloads().items():
             files.append(File.generated(config, path, content=content))

@@ -4,7 +4,9 @@
    it finds the platform's API up the frame and opener chain, reports "incomplete" on launch,
    stores the page shown as lesson_location (and reopens it on the next launch), reports
    "completed" once the learner has reached the module's last page, and ends the session when the
-   launch page is left; a quiz answered in the module gives the score and passed or failed. Outside a platform there is no API: the pages are the public site's, and
+   launch page is left; a quiz answered in the module gives the score and passed or failed.
+   SCORM 1.2 or 2004, whichever API the platform offers (the wrapper looks for 2004's first): the
+   same facts under each version's names (FIELDS). Outside a platform there is no API: the pages are the public site's, and
    nothing else happens (no errors, no prompts). */
 (function () {
   "use strict";
@@ -14,13 +16,22 @@
   });
   var wrapper = window.GuideScorm && window.GuideScorm.scorm;
   if (!frame || !pages.length || !wrapper) { return; }
-  wrapper.configure({ version: "1.2", debug: false, handleExitMode: true, handleCompletionStatus: false });
+  wrapper.configure({ debug: false, handleExitMode: true, handleCompletionStatus: false });
   if (!wrapper.initialize()) { return; }
+  // SCORM 1.2 keeps completion and success in one status; 2004 has one element for each.
+  var FIELDS = {
+    "1.2": { status: "cmi.core.lesson_status", success: "cmi.core.lesson_status", location: "cmi.core.lesson_location",
+             score: "cmi.core.score." },
+    "2004": { status: "cmi.completion_status", success: "cmi.success_status", location: "cmi.location",
+              score: "cmi.score." }
+  };
+  var cmi = FIELDS[wrapper.version];
+  if (!cmi) { return; }
 
-  var status = wrapper.get("cmi.core.lesson_status");
+  var status = wrapper.get(cmi.status);
   var done = status === "completed" || status === "passed";
-  if (!done) { wrapper.set("cmi.core.lesson_status", "incomplete"); }
-  var resume = wrapper.get("cmi.core.lesson_location");
+  if (!done) { wrapper.set(cmi.status, "incomplete"); }
+  var resume = wrapper.get(cmi.location);
   if (resume && pages.indexOf(resume) > 0) { frame.src = resume; }
   wrapper.commit();
 
@@ -32,10 +43,10 @@
     var page = decodeURI(here.slice(base.length));
     var index = pages.indexOf(page);
     if (index < 0) { return; }  // a page of the guide outside this module: keep the last place
-    wrapper.set("cmi.core.lesson_location", page);
+    wrapper.set(cmi.location, page);
     if (!done && index === pages.length - 1) {
       done = true;
-      wrapper.set("cmi.core.lesson_status", "completed");
+      wrapper.set(cmi.status, "completed");
     }
     wrapper.commit();
   });
@@ -48,10 +59,14 @@
     try { page = decodeURI(frame.contentWindow.location.href.replace(/[?#].*$/, "").slice(base.length)); } catch (e) { return; }
     var score = Number(data.score), mark = Number(data.passMark);
     if (pages.indexOf(page) < 0 || !(score >= 0 && score <= 100) || !(mark >= 0 && mark <= 100)) { return; }
-    wrapper.set("cmi.core.score.min", "0");
-    wrapper.set("cmi.core.score.max", "100");
-    wrapper.set("cmi.core.score.raw", String(score));
-    wrapper.set("cmi.core.lesson_status", score >= mark ? "passed" : "failed");
+    wrapper.set(cmi.score + "min", "0");
+    wrapper.set(cmi.score + "max", "100");
+    wrapper.set(cmi.score + "raw", String(score));
+    if (wrapper.version === "2004") {
+      wrapper.set(cmi.score + "scaled", String(score / 100));
+      wrapper.set(cmi.status, "completed");  // the quiz is on the module's last page
+    }
+    wrapper.set(cmi.success, score >= mark ? "passed" : "failed");
     done = true;  // a result stands: reaching the last page again does not turn it back into "completed"
     wrapper.commit();
   });

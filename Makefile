@@ -52,7 +52,8 @@ new-trial: $(VENV_OK)
 ## make new-pack DIR=<folder> NAME="<medicine>"  (then PACK=<folder> make site)
 new-pack: $(VENV_OK)
 	@test -n "$(DIR)" && test -n "$(NAME)" || { echo 'usage: make new-pack DIR=<folder> NAME="<medicine>"'; exit 2; }
-	$(PY) -m macros.scaffold pack "$$DIR" --name "$$NAME"
+	@# $(value ...) and single quotes: a name or folder with $, quotes or spaces reaches the scaffold as typed
+	$(PY) -m macros.scaffold pack '$(subst ','\'',$(value DIR))' --name '$(subst ','\'',$(value NAME))'
 
 ## System tools for the checks: Chromium (browser tests, Lighthouse) and Java (Nu HTML
 ## Checker), from Debian's packages; never a downloaded browser build

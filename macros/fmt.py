@@ -33,9 +33,10 @@ def ci(bounds: tuple[Decimal, Decimal] | None, level: Decimal = Decimal(95)) -> 
 
 
 def p_value(p: str | None) -> str:
+    """'<0.0001' -> 'P<0.0001'; '0.005' -> 'P=0.005' ('P=0,005' with a decimal comma)."""
     if not p:
         return ""
-    p = p.replace(" ", "")
+    p = current().decimal(p.replace(" ", ""))
     return f"P{p}" if p[0] in "<>≤" else f"P={p}"
 
 

@@ -442,7 +442,9 @@ class Safety(Reviewed):
 
 
 class Component(Checked):
-    role: Literal["antibody", "linker", "payload", "drug-to-antibody ratio"]
+    # Free text, not a list of antibody-drug-conjugate parts: a small molecule, a vaccine or a
+    # biosimilar names its own parts ("active substance", "adjuvant").
+    role: PlainText = Field(description="what part of the medicine this is, e.g. 'antibody', 'payload', 'active substance'")
     name: PlainText
     description: PlainText
     value: Decimal | None = None

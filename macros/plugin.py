@@ -287,6 +287,13 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         session = self._session()
+        # The theme's own words (macros/theme/: main.html, embed.html, partials) in the pack's
+        # language: the same `t`/`tm` as the engine's templates, as globals of MkDocs' theme
+        # environment, which renders those files and is not ours. They read the strings made
+        # current in on_config, so they need no copy in config.extra and follow a pack's overrides.
+        # MkDocs' environment does not autoescape: partials write `t(...) | e`, and `tm(...)` (Markup)
+        # for a message with links in it.
+        env.globals.update(t=i18n.t, tm=i18n.tm)
         for embed, source in session.figure_embed_pages():
             file = self._add_embed(files, config, embed, source)
             page = Page(None, file, config)
@@ -395,6 +402,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         doc = {
             "site": info.title, "slug": slug(info.title), "version": info.version, "site_url": info.site_url or None,
             "content_licence": info.content_licence.name if info.content_licence else None,
+            # The release commands run after the build: they write their own words (README, package
+            # titles, PDF footer) in this language, with the pack's wording of them (release.site).
+            "language": info.language, "strings": _release_wording(session.guide.strings),
             "nav": [_nav_item(item) for item in self.nav.items] if self.nav else [],
         }
         Path(config.site_dir, PAGES_JSON).write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -403,6 +413,13 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if self.session is None:
             raise PluginError("the guide plugin has not been configured (on_config did not run)")
         return self.session
+
+
+def _release_wording(strings: Strings) -> dict[str, Any]:
+    """The release messages the pack words differently from the engine (site.yml `strings:`)."""
+    engine = i18n.engine_strings(strings.language).messages
+    return {key: message if isinstance(message, str) else dict(message)
+            for key, message in strings.messages.items() if key.startswith("release.") and message != engine[key]}
 
 
 def _nav_item(item: Any) -> dict[str, Any]:

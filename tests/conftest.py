@@ -30,6 +30,8 @@ MINIPACK_DATA = MINIPACK / "data"
 # The third: an injection for a fictional chronic inflammatory disease, with settings and endpoint
 # kinds of its own, no boxed warning, no pathway, no glossary.
 FLAREPACK = ROOT / "tests" / "fixtures" / "flarepack"
+# The fourth: a guide in Spanish (language: es), a tablet for a fictional chronic skin disease.
+SPANISHPACK = ROOT / "tests" / "fixtures" / "spanishpack"
 ENV_SWITCHES = ("PACK", "OFFLINE", "SITE_URL", "REQUIRE_VERIFIED", "SERVICE_WORKER")
 # Workbox takes about 2.5 s a build: only the real site's fixture build (and a test that asks) makes
 # the service worker; every other test build switches it off.
@@ -152,6 +154,15 @@ def flare_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("flare") / "site"
     done = build(site, FLAREPACK)
     assert done.ok, f"non-cancer test pack failed to build:\n{done.output}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def spanish_site(tmp_path_factory) -> Path:
+    """The Spanish content pack, built once per run, strictly, with the same engine."""
+    site = tmp_path_factory.mktemp("spanish") / "site"
+    done = build(site, SPANISHPACK)
+    assert done.ok, f"Spanish test pack failed to build:\n{done.output}"
     return site
 
 

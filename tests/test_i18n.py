@@ -52,6 +52,7 @@ def test_figures_and_dates_follow_the_language() -> None:
         assert fmt.date("2014-12") == "diciembre de 2014"
         assert fmt.long_date(datetime.date(2026, 11, 29)) == "29 de noviembre de 2026"
         assert fmt.count(1486) == "1.486"
+        assert fmt.p_value("<0.001") == "P<0,001"
     assert fmt.num(Decimal("0.50")) == "0.50"  # outside the block, English again
 
 

@@ -70,10 +70,13 @@ def test_new_pack_refuses_a_folder_in_use_and_an_empty_name(tmp_path: Path) -> N
 
 
 def test_make_target_runs_the_scaffold(tmp_path: Path) -> None:
-    done = subprocess.run(["make", "-s", "new-pack", f"DIR={tmp_path / 'pack'}", "NAME=Novexumab", "VENV_OK=",
+    """The name reaches the pack as typed: make does not expand a `$`, the shell does not split on quotes."""
+    name = "Novexumab $HOME O'Brien"
+    done = subprocess.run(["make", "-s", "new-pack", f"DIR={tmp_path / 'my pack'}", f"NAME={name}", "VENV_OK=",
                            f"PY={__import__('sys').executable}"],
                           cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "pack" / "data" / "site.yml").is_file()
+    site = (tmp_path / "my pack" / "data" / "site.yml").read_text(encoding="utf-8")
+    assert name in site or "Novexumab $HOME O''Brien" in site
     usage = subprocess.run(["make", "-s", "new-pack", "VENV_OK="], cwd=ROOT, capture_output=True, text=True, check=False)
     assert usage.returncode != 0 and "usage: make new-pack" in usage.stdout + usage.stderr

@@ -5,18 +5,25 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from macros.loader import load_guide
 
-from .conftest import DATA, MINIPACK_DATA
+from .conftest import DATA, FLAREPACK, MINIPACK_DATA, SPANISHPACK
+
+
+def pack_names(data: Path, *more: str) -> set[str]:
+    """A pack's own names (drug, brands, aliases, trials, title and these), of 4 letters or more."""
+    guide = load_guide(data)
+    d = guide.drug
+    names = {d.name, d.short_name, *d.brand_names, *d.aliases, *(t.name for t in guide.trials.values()),
+             guide.site.title, *more}
+    return {n for n in names if len(n) >= 4}
 
 
 def _t_dm1_names() -> set[str]:
-    guide = load_guide(DATA)
-    d = guide.drug
-    names = {d.name, d.short_name, *d.brand_names, *d.aliases, *(t.name for t in guide.trials.values()), "HER2", guide.site.title}
-    return {n for n in names if len(n) >= 4}
+    return pack_names(DATA, "HER2")
 
 
 def test_second_pack_builds_every_page_of_its_nav(mini_site: Path) -> None:
@@ -66,3 +73,23 @@ def test_second_pack_contains_nothing_of_the_t_dm1_guide(mini_site: Path) -> Non
     assert {"T-DM1", "KATHERINE", "Kadcyla", "trastuzumab emtansine"} <= names
     hits = names_in_site(mini_site, names)
     assert not hits, "the test pack's site shows T-DM1 content:\n" + "\n".join(sorted(hits)[:40])
+
+
+# Each other pack's built site (a session fixture) and its names.
+OTHER_PACKS = {
+    "real_site": _t_dm1_names,
+    "mini_site": lambda: pack_names(MINIPACK_DATA),
+    "flare_site": lambda: pack_names(FLAREPACK / "data", "Velmoor"),
+}
+
+
+@pytest.mark.parametrize("other", sorted(OTHER_PACKS))
+def test_the_spanish_pack_and_each_other_pack_share_no_name(other: str, spanish_site: Path,
+                                                             request: pytest.FixtureRequest) -> None:
+    other_site: Path = request.getfixturevalue(other)
+    hits = names_in_site(spanish_site, OTHER_PACKS[other]())
+    assert not hits, f"the Spanish pack's site shows {other}'s names:\n" + "\n".join(sorted(hits)[:40])
+    names = pack_names(SPANISHPACK / "data", "Quillén")
+    assert {"dorselimod", "Dorsavel", "SOLANA", "BRISA", "Quillén"} <= names
+    hits = names_in_site(other_site, names)
+    assert not hits, f"{other} shows the Spanish pack's names:\n" + "\n".join(sorted(hits)[:40])

@@ -15,6 +15,7 @@ from decimal import Decimal
 from .. import fmt
 from ..errors import GuideError
 from ..guide import Guide
+from ..i18n import t
 from ..models import AERow, AETable, Arm, Trial
 from . import svg
 from .svg import (
@@ -32,7 +33,8 @@ from .svg import (
 
 KIND = "adverse-events"
 MAX_ROWS = 8
-MEASURES = (("all_grades", "All grades"), ("grade3plus", "Grade ≥3"), ("patients", "Patients"))
+# The measures a table may give, in the order they are drawn, with the key of their label (figure.yml).
+MEASURES = tuple((m, f"figure.ae.measure.{m}") for m in ("all_grades", "grade3plus", "patients"))
 # Axis ends to choose from, each with its tick step.
 AXIS_ENDS = ((10, 2), (20, 5), (30, 10), (40, 10), (50, 10), (60, 20), (80, 20), (100, 25))
 PAD = 8
@@ -127,24 +129,27 @@ def ae_chart(guide: Guide, table_id: str) -> Figure:
             if all(getattr(v, measure) is None for v in row.values.values()):
                 continue
             # centred on its pair of bars
-            measure_labels.append(Text(PAD, y + BAR + GAP / 2 + 4, label, svg.SMALL, fill=MUTED))
+            measure_labels.append(Text(PAD, y + BAR + GAP / 2 + 4, t(label), svg.SMALL,
+                                       fill=MUTED))
             for i, arm in enumerate(arms):
                 value = row.values.get(arm.id)
                 number = getattr(value, measure) if value is not None else None
                 if number is None:
-                    text = Text(X0 + 4, y + BAR - 2, "not reported", svg.SMALL, fill=MUTED, italic=True, halo=True)
+                    text = Text(X0 + 4, y + BAR - 2, t("figure.ae.not_reported"), svg.SMALL, fill=MUTED, italic=True,
+                                halo=True)
                     width = 0.0
                 else:
                     width = scale(float(number)) - X0
-                    text = Text(X0 + width + 5, y + BAR - 2, f"{fmt.num(number)}%", svg.SMALL, halo=True)
+                    text = Text(X0 + width + 5, y + BAR - 2, t("figure.percent", value=fmt.num(number)), svg.SMALL,
+                                halo=True)
                 bars.append(Bar(arm, i == 0, measure, number, X0, y, width, text))
                 y += BAR + GAP
             y += 5
         laid.append(RowLayout(row, lines, measure_labels, bars))
         y += 8
     axis_y = y + 4
-    ticks = [(scale(v), f"{v}%") for v in range(0, end + 1, step)]
-    axis_label = Text((X0 + X1) / 2, axis_y + 36, "Percentage of patients", svg.SMALL, fill=MUTED, anchor="middle")
+    ticks = [(scale(v), f"{v}%", t("figure.percent", value=fmt.count(v))) for v in range(0, end + 1, step)]
+    axis_label = Text((X0 + X1) / 2, axis_y + 36, t("figure.ae.axis"), svg.SMALL, fill=MUTED, anchor="middle")
     height = axis_y + 48
 
     body = svg.render_svg(
@@ -158,15 +163,18 @@ def ae_chart(guide: Guide, table_id: str) -> Figure:
 def _desc(trial: Trial, table: AETable, arms: list[Arm], rows: list[AERow]) -> str:
     parts = []
     for row in rows:
-        for measure, label in MEASURES:
+        for measure, _ in MEASURES:
             if all(getattr(v, measure) is None for v in row.values.values()):
                 continue
             vals = []
             for arm in arms:
                 value = row.values.get(arm.id)
                 number = getattr(value, measure) if value is not None else None
-                vals.append(f"{arm.label} {fmt.num(number)}%" if number is not None else f"{arm.label} not reported")
-            parts.append(f"{row.term}, {label.lower()}: {', '.join(vals)}")
-    more = f" The {MAX_ROWS} most frequent of {len(table.rows)} rows are shown." if len(rows) < len(table.rows) else ""
-    return (f"Bar chart comparing {arms[0].label} with {arms[1].label} in {trial.name}: {table.title}. "
-            f"{table.basis.rstrip('.')}.{more} " + "; ".join(parts) + ".")
+                vals.append(t("figure.ae.arm_value", arm=arm.label, value=fmt.num(number)) if number is not None
+                            else t("figure.ae.arm_not_reported", arm=arm.label))
+            parts.append(t("figure.ae.row_words", term=row.term, measure=t(f"figure.ae.measure_in_text.{measure}"),
+                           values=", ".join(vals)))
+    more = (t("figure.ae.more_rows", shown=fmt.count(MAX_ROWS), total=fmt.count(len(table.rows)))
+            if len(rows) < len(table.rows) else "")
+    return t("figure.ae.desc", first=arms[0].label, second=arms[1].label, trial=trial.name, table=table.title,
+             basis=table.basis.rstrip("."), more=more, rows="; ".join(parts))

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
+from ..i18n import t
 from ..pagecontext import FigureEmbed, PageContext
 from ..urls import page_url, relative_url
 from .svg import Figure, render_svg
@@ -45,7 +46,7 @@ def linker(from_url: str, use_directory_urls: bool) -> Callable[[str], str]:
 
 
 def block(ctx: PageContext, variants: list[Figure], caption: str | Markup, alternative: Markup | None = None,
-          summary: str = "Text version of this figure", standalone: str | None = None) -> Markup:
+          summary: str | None = None, standalone: str | None = None) -> Markup:
     """The <figure> for one figure (one SVG, or a wide and a narrow layout of the same figure).
 
     `alternative` is the figure's content as a table or list, shown in a disclosure
@@ -54,6 +55,7 @@ def block(ctx: PageContext, variants: list[Figure], caption: str | Markup, alter
     (a figure with links needs them relative to the file, not the page).
     """
     first = variants[0]
+    summary = summary or t("figure.text_version")
     keys = {f.key for f in variants}
     if len(keys) != 1:
         raise ValueError(f"one figure, one key: got {sorted(keys)}")

@@ -16,10 +16,12 @@ sits on the overview.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .. import fmt
 from ..errors import GuideError
 from ..guide import Guide, primary_result
+from ..i18n import t
 from ..models import Analysis, Comparison, Result, Role, Setting, Trial
 from . import svg
 from .svg import (
@@ -56,7 +58,7 @@ class Row:
 
     @property
     def arms(self) -> str:
-        return f"{self.first} vs {self.second}"
+        return t("figure.forest.arms", first=self.first, second=self.second)
 
     @property
     def estimate(self) -> str:
@@ -66,12 +68,14 @@ class Row:
 
     @property
     def analysis_line(self) -> str:
-        level = "" if self.hr.ci_level == 95 else f"; {fmt.num(self.hr.ci_level)}% CI"
-        return self.analysis.label + level
+        if self.hr.ci_level == 95:
+            return self.analysis.label
+        return t("figure.forest.ci_level", analysis=self.analysis.label, level=fmt.num(self.hr.ci_level))
 
     @property
     def words(self) -> str:
-        return f"{self.heading}, {self.arms}: HR {fmt.num(self.hr.value)} ({fmt.ci(self.hr.ci, self.hr.ci_level)})"
+        return t("figure.forest.row_words", heading=self.heading, arms=self.arms, value=fmt.num(self.hr.value),
+                 ci=fmt.ci(self.hr.ci, self.hr.ci_level))
 
 
 @dataclass(frozen=True)
@@ -95,10 +99,8 @@ def select(guide: Guide, trial_id: str | None = None) -> Selection:
             if hr.measure != "HR" or hr.ci is None:
                 continue
             if hr.arms is None:
-                omitted.append(
-                    f"{trial.name} ({guide.endpoint_short(result)}, HR {fmt.num(hr.value)}, {fmt.ci(hr.ci, hr.ci_level)}) is not plotted: "
-                    "the data do not record which arm its hazard ratio is expressed against."
-                )
+                omitted.append(t("figure.forest.not_plotted", trial=trial.name, endpoint=guide.endpoint_short(result),
+                                 value=fmt.num(hr.value), ci=fmt.ci(hr.ci, hr.ci_level)))
                 continue
             rows.append(Row(trial, result, analysis, hr, labels[hr.arms[0]], labels[hr.arms[1]],
                             guide.endpoint_short(result)))
@@ -150,22 +152,25 @@ class GroupLayout:
     rows: list[RowLayout]
 
 
-LEFT = "\u2190 Favours first-named arm"
-RIGHT = "Favours second-named arm \u2192"
-
-
 def _favours(x_one: float, y: float, width: float, pad: float, size: float) -> tuple[list[Text], float]:
     """The two 'favours' labels either side of the line of no effect; one line when both fit."""
-    left_w, right_w = svg.text_width(LEFT, size), svg.text_width(RIGHT, size)
+    left_text, right_text = t("figure.forest.favours_first"), t("figure.forest.favours_second")
+    left_w, right_w = svg.text_width(left_text, size), svg.text_width(right_text, size)
     if x_one - 6 - left_w >= pad and x_one + 6 + right_w <= width - pad:
-        return [Text(x_one - 6, y, LEFT, size, anchor="end"), Text(x_one + 6, y, RIGHT, size)], y + 8
-    left = Text(max(x_one - 6, pad + left_w), y, LEFT, size, anchor="end")
-    right = Text(min(x_one + 6, width - pad - right_w), y + size + 4, RIGHT, size)
+        return [Text(x_one - 6, y, left_text, size, anchor="end"), Text(x_one + 6, y, right_text, size)], y + 8
+    left = Text(max(x_one - 6, pad + left_w), y, left_text, size, anchor="end")
+    right = Text(min(x_one + 6, width - pad - right_w), y + size + 4, right_text, size)
     return [left, right], y + size + 12
 
 
-def _tick_label(t: float) -> str:
-    return f"{t:g}"
+def _tick(value: float) -> str:
+    """A tick's value as an attribute (data-tick): the same in every language."""
+    return f"{value:g}"
+
+
+def _tick_label(value: float) -> str:
+    """A tick as the reader sees it: 0.5 in English, 0,5 in Spanish."""
+    return fmt.num(Decimal(_tick(value)))
 
 
 def _figure(guide: Guide, key: str, title: str, groups: list[tuple[str | None, list[Row]]], omitted: list[str],
@@ -185,8 +190,8 @@ def _figure(guide: Guide, key: str, title: str, groups: list[tuple[str | None, l
     y += 4
     header_texts: list[Text] = []
     if variant == "wide":
-        header_texts = [Text((x0 + x1) / 2, y, "Hazard ratio (log scale)", small, fill=MUTED, anchor="middle"),
-                        Text(width - pad, y, "HR (CI)", small, fill=MUTED, anchor="end")]
+        header_texts = [Text((x0 + x1) / 2, y, t("figure.forest.axis"), small, fill=MUTED, anchor="middle"),
+                        Text(width - pad, y, t("figure.forest.estimate_header"), small, fill=MUTED, anchor="end")]
         y += 14
     top = y - 6
     laid: list[GroupLayout] = []
@@ -215,12 +220,10 @@ def _figure(guide: Guide, key: str, title: str, groups: list[tuple[str | None, l
         laid.append(GroupLayout(header, row_layouts))
     y += 14
     axis_y = y
-    ticks = [(scale(t), _tick_label(t)) for t in TICKS if low <= t <= high]
+    ticks = [(scale(v), _tick(v), _tick_label(v)) for v in TICKS if low <= v <= high]
     y += 32
     favours, y = _favours(scale(1.0), y, width, pad, small)
-    legend_text = ("Squares: hazard ratio (HR). Lines: its 95% confidence interval (CI), unless the row names "
-                   "another level. HR below 1 favours the first-named arm.")
-    notes, y = text_block(legend_text, pad, y + 14, width - 2 * pad, small, fill=MUTED, line=line - 1)
+    notes, y = text_block(t("figure.forest.legend"), pad, y + 14, width - 2 * pad, small, fill=MUTED, line=line - 1)
     for sentence in omitted:
         more, y = text_block(sentence, pad, y + 4, width - 2 * pad, small, fill=MUTED, line=line - 1)
         notes += more
@@ -231,9 +234,8 @@ def _figure(guide: Guide, key: str, title: str, groups: list[tuple[str | None, l
         marker=SUBJECT, axis=AXIS, muted=MUTED, small=small, variant=variant,
     )
     count = sum(len(rows) for _, rows in groups)
-    desc = (f"Forest plot of {count} hazard ratio{'s' if count != 1 else ''} with confidence intervals on a log scale"
-            f" (axis {_tick_label(low)} to {_tick_label(high)}; hazard ratio below 1 favours the first-named arm). "
-            + "; ".join(r.words for _, rows in groups for r in rows) + ".")
+    desc = t("figure.forest.desc", count=count, low=_tick_label(low), high=_tick_label(high),
+             rows="; ".join(r.words for _, rows in groups for r in rows))
     return Figure(key, KIND, title, desc, width, height, body, variant=variant)
 
 
@@ -246,12 +248,12 @@ def forest_plot(guide: Guide, settings: list[Setting] | None = None, trial_id: s
         if not chosen.rows:
             raise GuideError(f"forest_plot: trial {trial_id!r} has no main-endpoint hazard ratio to plot")
         key = f"forest-plot-{trial_id}"
-        title = f"{trial.name}: hazard ratio for the main endpoint"
+        title = t("figure.forest.title_trial", trial=trial.name)
         groups: list[tuple[str | None, list[Row]]] = [(None, chosen.rows)]
     else:
         order = settings or guide.site.settings  # as in the trials nav
         key = "forest-plot" if settings is None else "forest-plot-" + "-".join(s.id for s in order)
-        title = "Hazard ratios for the main endpoint of each randomised trial"
+        title = t("figure.forest.title")
         groups = [(s.label, [r for r in chosen.rows if r.trial.setting == s.id]) for s in order]
         groups = [(label, rows) for label, rows in groups if rows]
     wide = _figure(guide, key, title, groups, chosen.omitted, "wide")

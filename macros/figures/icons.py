@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .. import fmt
 from ..errors import GuideError
 from ..guide import Guide
+from ..i18n import t
 from ..models import Arm, Result, Statistic, Trial
 from ..plain_numbers import OutOf100, out_of_100
 from . import svg
@@ -70,7 +71,7 @@ def icon_array(guide: Guide, trial_id: str, result_id: str) -> Figure:
     arms = compared_arms(trial, result)
     title = f"{trial.name}: {heading(result)}"
     title_lines, y = text_block(title, PAD, 24, NARROW - 2 * PAD, svg.HEADING, bold=True)
-    sub, y = text_block("Each group drawn as 100 people", PAD, y, NARROW - 2 * PAD, svg.SMALL, fill=MUTED)
+    sub, y = text_block(t("figure.icons.subtitle"), PAD, y, NARROW - 2 * PAD, svg.SMALL, fill=MUTED)
     title_lines += sub
     y += 10
     label_blocks = [text_block(arm.label, PAD + i * (PANEL + GAP), y, PANEL, svg.SIZE, bold=True)
@@ -82,20 +83,20 @@ def icon_array(guide: Guide, trial_id: str, result_id: str) -> Figure:
         assert value is not None  # checked in compared_arms
         out = out_of_100(value)
         x = PAD + i * (PANEL + GAP)
-        words = Text(x, y, f"{out.words} out of 100", svg.SIZE)
+        words = Text(x, y, t("figure.icons.out_of_100", people=out.words), svg.SIZE)
         top = y + 10
         icons = [(x + (k % 10) * CELL, top + (k // 10) * CELL, k < out.people) for k in range(100)]
         groups.append(Group(arm, fmt.num(value), out, SUBJECT if i == 0 else OTHER, x,
                             label_blocks[i][0] + [words], icons))
     y = y + 10 + 10 * CELL + 24
-    legend = [Text(PAD + 26, y, "one person counted in the published percentage", svg.SMALL),
-              Text(PAD + 26, y + 22, "one person not counted", svg.SMALL)]
+    legend = [Text(PAD + 26, y, t("figure.icons.counted"), svg.SMALL),
+              Text(PAD + 26, y + 22, t("figure.icons.not_counted"), svg.SMALL)]
     height = y + 34
     key = f"icon-array-{trial.id}-{result.id}"
     body = svg.render_svg("icons.svg", fig_id=f"fig-{key}", title_lines=title_lines, groups=groups, legend=legend, cell=CELL,
                           empty=EMPTY, legend_colour=svg.TEXT, pad=PAD)
-    desc = (f"{heading(result)} in {trial.name}, drawn as 100 people per group: "
-            + "; ".join(f"{g.arm.label}, {g.out.words} out of 100 ({g.percent}% as published)" for g in groups) + ".")
+    desc = t("figure.icons.desc", heading=heading(result), trial=trial.name, groups="; ".join(
+        t("figure.icons.group_words", arm=g.arm.label, people=g.out.words, percent=g.percent) for g in groups))
     return Figure(key, KIND, title, desc, NARROW, height, body)
 
 

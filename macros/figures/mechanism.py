@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..guide import Guide
+from ..i18n import t
 from ..models import MechanismStep
 from . import svg
 from .svg import AXIS, MUTED, NARROW, NEUTRAL_TINT, SUBJECT, Figure, Text, text_block
@@ -43,7 +44,7 @@ def _box(step: MechanismStep, number: int, x: float, y: float, w: float) -> Step
 
 def mechanism_diagram(guide: Guide) -> Figure:
     drug = guide.drug
-    title = f"How {drug.short_name} works"
+    title = t("figure.mechanism.title", drug=drug.short_name)
     title_lines, y = text_block(title, PAD, 24, NARROW - 2 * PAD, svg.HEADING, bold=True)
     steps = []
     y += 2
@@ -55,7 +56,7 @@ def mechanism_diagram(guide: Guide) -> Figure:
     notes = []
     if drug.mechanism_notes:
         y += 14
-        notes_heading = Text(PAD, y, "Alongside these steps", svg.SMALL, bold=True, fill=MUTED)
+        notes_heading = Text(PAD, y, t("figure.mechanism.alongside"), svg.SMALL, bold=True, fill=MUTED)
         y += 8
         for note in drug.mechanism_notes:
             box = _box(note, 0, PAD, y, NARROW - 2 * PAD)
@@ -64,6 +65,6 @@ def mechanism_diagram(guide: Guide) -> Figure:
     height = y + 2
     body = svg.render_svg("mechanism.svg", title_lines=title_lines, steps=steps, notes_heading=notes_heading,
                           notes=notes, node_x=NODE_X, axis=AXIS, node=SUBJECT, tint=NEUTRAL_TINT)
-    desc = (f"{len(steps)} steps: " + "; ".join(f"{s.number}. {s.step.title}" for s in steps) + "."
-            + (" Alongside these steps: " + "; ".join(n.step.title for n in notes) + "." if notes else ""))
+    desc = (t("figure.mechanism.desc", count=len(steps), steps="; ".join(f"{s.number}. {s.step.title}" for s in steps))
+            + (t("figure.mechanism.desc_notes", notes="; ".join(n.step.title for n in notes)) if notes else ""))
     return Figure("mechanism", KIND, title, desc, NARROW, height, body)

@@ -18,8 +18,9 @@ from types import MappingProxyType
 
 from .. import fmt
 from ..guide import Guide, trial_src
+from ..i18n import t
 from ..models import Option, Pathway, Setting, Step
-from ..standing import STANDING_LEGEND, Standing, label, standing
+from ..standing import Standing, label, standing
 from . import svg
 from .svg import AXIS, LINK, MUTED, NARROW, NEUTRAL_TINT, Figure, Text, text_block
 
@@ -35,7 +36,8 @@ STYLE = MappingProxyType({
     Standing.trial_only.value: ("#6b3e00", 1.5, "6 3"),
     Standing.replaced.value: ("#595959", 1.5, "2 3"),
 })
-LEGEND = MappingProxyType({k.value: v for k, v in STANDING_LEGEND.items()})
+# What each outline style means, for the legend: figure.pathway.legend.<standing> (figure.yml).
+LEGEND = MappingProxyType({k: "figure.pathway.legend." + k.replace("-", "_") for k in STYLE})
 
 
 @dataclass(frozen=True)
@@ -126,11 +128,15 @@ def _option(guide: Guide, option: Option, x: float, y: float, w: float, href: Ca
     name, after = text_block(option.name, x + 10, after + 1, w - 20, svg.SIZE, line=17)
     evidence: list[LinkLine] = []
     if option.trials:
-        parts = [Link("Evidence: ", None)]
+        # The sentence around the links is the message's ("Evidence: {trials}"), split at its placeholder.
+        before, _, rest = t("figure.pathway.evidence", trials="\0").partition("\0")
+        parts = [Link(before, None)] if before else []
         for i, trial_id in enumerate(option.trials):
             parts.append(Link(guide.trials[trial_id].name, href(trial_src(trial_id))))
             if i < len(option.trials) - 1:
                 parts.append(Link(", ", None))
+        if rest:
+            parts.append(Link(rest, None))
         evidence, after = _wrap_links(parts, x + 10, after + 1, w - 20, svg.SMALL, 16)
     return OptionBox(option, x, y, w, after - y - 5, [*tag, *name], evidence, kind, colour, stroke_width, dash)
 
@@ -159,7 +165,7 @@ def pathway_diagram(guide: Guide, path: Pathway, href: Callable[[str], str]) -> 
         y += 30 if separate else (22 if boxes else 0)
         x = PAD + depth[step.id] * INDENT
         w = NARROW - PAD - x
-        label = Text(x + 10, y + 18, f"Step {number}", svg.SMALL, fill=MUTED)
+        label = Text(x + 10, y + 18, t("figure.pathway.step", number=number), svg.SMALL, fill=MUTED)
         heading, after = text_block(step.title, x + 10, y + 18 + 17, w - 20, svg.SIZE, bold=True, line=17)
         box_h = after - y - 5
         options = []
@@ -177,11 +183,11 @@ def pathway_diagram(guide: Guide, path: Pathway, href: Callable[[str], str]) -> 
     for i, kind in enumerate(STYLE):  # one per row: the legend's words are long
         legend.append((kind, PAD, y + i * 26))
     y += len(STYLE) * 26 + 6
-    dated = Text(PAD, y + 4, f"Current as of {_as_of(guide)}", svg.SMALL, bold=True)
+    dated = Text(PAD, y + 4, t("figure.pathway.current_as_of", date=_as_of(guide)), svg.SMALL, bold=True)
     height = y + 14
     body = svg.render_svg(
         "pathway.svg", title_lines=title_lines, steps=boxes, by_id=by_id, legend=legend, styles=STYLE,
-        labels=LEGEND, dated=dated, axis=AXIS, tint=NEUTRAL_TINT, link=LINK, small=svg.SMALL,
+        labels={kind: t(key) for kind, key in LEGEND.items()}, dated=dated, axis=AXIS, tint=NEUTRAL_TINT, link=LINK, small=svg.SMALL,
     )
     return Figure(f"pathway-{path.id}", KIND, title, _desc(guide, path), NARROW, height, body, interactive=True)
 
@@ -190,9 +196,9 @@ def _desc(guide: Guide, path: Pathway) -> str:
     steps = []
     for number, step in enumerate(path.steps, start=1):
         options = "; ".join(f"{o.name} ({label(o)})" for o in step.options)
-        steps.append(f"Step {number}, {step.title}" + (f": {options}" if options else ""))
-    return (f"Treatment pathway, current as of {_as_of(guide)}. "
-            + ". ".join(steps) + ". Options link to the trials behind them.")
+        steps.append(t("figure.pathway.step_words_options", number=number, title=step.title, options=options) if options
+                     else t("figure.pathway.step_words", number=number, title=step.title))
+    return t("figure.pathway.desc", date=_as_of(guide), steps=". ".join(steps))
 
 
 def _as_of(guide: Guide) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .. import fmt
 from ..errors import GuideError
 from ..guide import Guide
+from ..i18n import t
 from ..models import Arm, Trial
 from . import svg
 from .svg import (
@@ -64,9 +65,25 @@ def _box(x: float, y: float, w: float, parts: Sequence[tuple[str, float, bool, s
     return Box(x, y, w, baseline - y - 6, lines, fill, stroke, stroke_width, arm)
 
 
+def _blinding(trial: Trial) -> str:
+    """', open-label' after the randomisation, in the build's language; '' when not recorded."""
+    if not trial.blinding:
+        return ""
+    return ", " + t("figure.schema.blinding." + trial.blinding.replace("-", "_").replace(" ", "_"))
+
+
 def randomisation_words(trial: Trial) -> str:
-    ratio = f"Randomised {trial.randomisation_ratio}" if trial.randomisation_ratio else "Randomised (ratio not stated)"
-    return ratio + (f", {trial.blinding}" if trial.blinding else "")
+    """'Randomised 1:1, open-label': the design box's heading and the text version's row."""
+    ratio = (t("figure.schema.randomised_ratio", ratio=trial.randomisation_ratio) if trial.randomisation_ratio
+             else t("figure.schema.randomised_no_ratio"))
+    return ratio + _blinding(trial)
+
+
+def _randomised_how(trial: Trial) -> str:
+    """The same inside a sentence: '... were randomised 1:1, open-label to 2 arms'."""
+    ratio = (t("figure.schema.how_ratio", ratio=trial.randomisation_ratio) if trial.randomisation_ratio
+             else t("figure.schema.how_no_ratio"))
+    return ratio + _blinding(trial)
 
 
 def trial_schema(guide: Guide, trial_id: str) -> Figure:
@@ -76,12 +93,12 @@ def trial_schema(guide: Guide, trial_id: str) -> Figure:
     if not trial.randomised or len(trial.arms) < 2:
         raise GuideError(f"trial_schema: {trial.name} is not a randomised trial with two or more arms")
     subject_label = guide.site.subject_arm_label
-    title = f"{trial.name}: trial design"
+    title = t("figure.schema.title", trial=trial.name)
     title_lines, y = text_block(title, PAD, 24, NARROW - 2 * PAD, svg.HEADING, bold=True)
 
-    population_parts = [("Population", svg.SMALL, True, MUTED), (trial.population, svg.SIZE, False, svg.TEXT)]
+    population_parts = [(t("figure.schema.population"), svg.SMALL, True, MUTED), (trial.population, svg.SIZE, False, svg.TEXT)]
     if trial.n_randomised:
-        population_parts.append((f"{fmt.count(trial.n_randomised)} randomised", svg.SIZE, True, svg.TEXT))
+        population_parts.append((t("figure.schema.randomised_n", n=fmt.count(trial.n_randomised)), svg.SIZE, True, svg.TEXT))
     population = _box(PAD, y, NARROW - 2 * PAD, population_parts, NEUTRAL_TINT, AXIS, 1.25)
     y = population.y + population.h + 34
     r_y = y  # centre of the randomisation node
@@ -91,21 +108,22 @@ def trial_schema(guide: Guide, trial_id: str) -> Figure:
     arms: list[Box] = []
     for arm in trial.arms:
         parts = [(arm.label, svg.SIZE, True, svg.TEXT), (arm.regimen, svg.SMALL, False, svg.TEXT),
-                 (f"n = {fmt.count(arm.n)}" if arm.n else "Number of patients not reported", svg.SMALL, False, MUTED)]
+                 (t("figure.schema.arm_n", n=fmt.count(arm.n)) if arm.n else t("figure.schema.arm_n_missing"),
+                  svg.SMALL, False, MUTED)]
         own = arm.contains_subject_drug
         box = _box(ARM_X, y, MERGE_X - 12 - ARM_X, parts, SUBJECT_TINT if own else "#ffffff",
                    SUBJECT if own else AXIS, 3 if own else 1.25, arm)
         arms.append(box)
         y = box.y + box.h + 12
     y += 22
-    endpoint = _box(PAD, y, NARROW - 2 * PAD, [("Primary endpoint", svg.SMALL, True, MUTED),
+    endpoint = _box(PAD, y, NARROW - 2 * PAD, [(t("figure.schema.primary_endpoint"), svg.SMALL, True, MUTED),
                                                (trial.primary_endpoint, svg.SIZE, False, svg.TEXT)],
                     NEUTRAL_TINT, AXIS, 1.25)
     y = endpoint.y + endpoint.h
     legend = None
     if any(a.contains_subject_drug for a in trial.arms):
         y += 26
-        legend = Text(PAD + 34, y, f"Arm that includes {subject_label}", svg.SMALL)
+        legend = Text(PAD + 34, y, t("figure.schema.legend", subject=subject_label), svg.SMALL)
         y += 4
     height = y + 10
 
@@ -115,10 +133,10 @@ def trial_schema(guide: Guide, trial_id: str) -> Figure:
         subject=SUBJECT, subject_tint=SUBJECT_TINT, pad=PAD,
     )
     arm_words = "; ".join(
-        f"{a.label}: {a.regimen}" + (f" ({fmt.count(a.n)} patients)" if a.n else "") for a in trial.arms
+        t("figure.schema.arm_words_n", arm=a.label, regimen=a.regimen, n=fmt.count(a.n)) if a.n
+        else t("figure.schema.arm_words", arm=a.label, regimen=a.regimen) for a in trial.arms
     )
-    n = f"{fmt.count(trial.n_randomised)} patients " if trial.n_randomised else "Patients "
-    desc = (f"Trial design of {trial.name}. Population: {trial.population}. {n}were "
-            f"{randomisation_words(trial).lower()} to {len(trial.arms)} arms. {arm_words}. "
-            f"Primary endpoint: {trial.primary_endpoint}.")
+    key, n = ("figure.schema.desc_n", fmt.count(trial.n_randomised)) if trial.n_randomised else ("figure.schema.desc", "")
+    desc = t(key, trial=trial.name, population=trial.population, n=n, how=_randomised_how(trial),
+             arms=fmt.count(len(trial.arms)), arm_words=arm_words, endpoint=trial.primary_endpoint)
     return Figure(f"design-{trial.id}", KIND, title, desc, NARROW, height, body)

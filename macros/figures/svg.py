@@ -15,6 +15,8 @@ from types import MappingProxyType
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from .. import fmt, i18n
+
 # System fonts only: nothing may be fetched to draw a figure.
 FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
@@ -155,6 +157,9 @@ def _env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["c"] = coord
+    env.filters.update(num=fmt.num, count=fmt.count, ci=fmt.ci)
+    # The engine's words in the build's language (macros/locales/<language>/figure.yml).
+    env.globals.update(t=i18n.t, tm=i18n.tm)
     return env
 
 

@@ -13,6 +13,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from macros import i18n
 from macros.build import build_site
 
 from .archive import write_zip
@@ -22,15 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]  # the project folder
 SITE_DIR = ROOT / "build" / "offline-site"
 DIST_DIR = ROOT / "dist"
 
-README = """{site}, version {version}: offline copy
-
-Open index.html in this folder with a web browser (double-click it). Every page, table and
-the search work from this folder, without an internet connection; nothing is fetched from
-any server.
-
-Content licence: {licence}. See the page "Reuse and licence" in the guide for how to credit it.
-The guide explains published evidence; it is not personal medical advice.
-"""
+README = "release.offline.readme"  # README.txt in the zip, in the site's language (release.yml)
 
 
 @contextmanager
@@ -55,7 +48,9 @@ def build_offline_site(site_dir: Path = SITE_DIR) -> int:
 def package(site_dir: Path, dist_dir: Path) -> Path:
     site = read_site(site_dir)
     top = site.artefact("offline", "")
-    readme = README.format(site=site.site, version=site.version, licence=site.content_licence or "see the guide")
+    with i18n.using(site.strings()):
+        readme = i18n.t(README, site=site.site, version=site.version,
+                        licence=site.content_licence or i18n.t("release.offline.licence_unknown"))
     return write_zip(dist_dir / site.artefact("offline", ".zip"), site_dir, prefix=top + "/",
                      extra={"README.txt": readme})
 

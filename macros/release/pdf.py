@@ -22,9 +22,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from markupsafe import Markup
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader, PdfWriter
 
+from macros import i18n
 from macros.tools.common import CHROME_FLAGS
 
 from .site import BuiltSite, NavPage, read_site
@@ -33,14 +35,19 @@ ROOT = Path(__file__).resolve().parents[2]  # the project folder
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PATIENT = "patient"
 
-# Chromium's own page footer: page numbers only (the document's last line says where it came from).
-FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
-          '<span class="title"></span> · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>')
+
+def footer() -> str:
+    """Chromium's own page footer: title and page numbers (the document's last line says where it
+    came from). Chromium fills in the spans; the words around them are the site's (release.yml)."""
+    words = i18n.tm("release.pdf.footer", title=Markup('<span class="title"></span>'),
+                    page=Markup('<span class="pageNumber"></span>'), pages=Markup('<span class="totalPages"></span>'))
+    return f'<div style="font-size:8px;width:100%;text-align:center;color:#555">{words}</div>'
 
 
 def print_pages(site: BuiltSite, pages: list[NavPage], paper: str = "A4") -> list[bytes]:
     """Each page printed to its own PDF, in order."""
     out = []
+    template = footer()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=list(CHROME_FLAGS))
         try:
@@ -51,7 +58,7 @@ def print_pages(site: BuiltSite, pages: list[NavPage], paper: str = "A4") -> lis
                 tab.evaluate("window.dispatchEvent(new Event('beforeprint'))")
                 tab.emulate_media(media="print")
                 out.append(tab.pdf(format=paper, print_background=False, display_header_footer=True,
-                                   header_template="<span></span>", footer_template=FOOTER,
+                                   header_template="<span></span>", footer_template=template,
                                    margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}))
         finally:
             browser.close()
@@ -70,7 +77,12 @@ def combine(pages: list[NavPage], pdfs: list[bytes], title: str) -> bytes:
 
 
 def handouts(site: BuiltSite) -> dict[str, bytes]:
-    """{file name: PDF} for every patient page and for the clinician section."""
+    """{file name: PDF} for every patient page and for the clinician section, in the site's language."""
+    with i18n.using(site.strings()):
+        return _handouts(site)
+
+
+def _handouts(site: BuiltSite) -> dict[str, bytes]:
     pages = site.pages()
     patient = [p for p in pages if p.audience == PATIENT]
     clinician = [p for p in pages if p.audience != PATIENT]
@@ -85,10 +97,12 @@ def handouts(site: BuiltSite) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for page in patient:
         stem = posixpath.splitext(page.src)[0].replace("/", "-")
-        out[site.artefact(stem, ".pdf")] = combine([page], [printed[page.src]], f"{page.title} ({site.site})")
+        out[site.artefact(stem, ".pdf")] = combine([page], [printed[page.src]],
+                                                   i18n.t("release.pdf.patient_title", page=page.title, site=site.site))
     if clinician:
         out[site.artefact("clinician", ".pdf")] = combine(
-            clinician, [printed[p.src] for p in clinician], f"{site.site}: clinician section, version {site.version}")
+            clinician, [printed[p.src] for p in clinician],
+            i18n.t("release.pdf.clinician_title", site=site.site, version=site.version))
     return out
 
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from .. import markup
+from .. import i18n, markup
 from ..modules import nav_modules
 from .archive import files_under, write_zip
 from .site import BuiltSite, read_site
@@ -100,7 +100,7 @@ def _skeleton(identifier: str, version: str, title: str,
 
 def manifest(site: BuiltSite) -> bytes:
     root, organization, resources = _skeleton(f"MANIFEST-{site.slug}-{site.version}", site.version,
-                                              f"{site.site} ({site.version})")
+                                              i18n.t("release.scorm.title", site=site.site, version=site.version))
 
     page_files: list[str] = []
     counter = {"item": 0}
@@ -139,8 +139,9 @@ def manifest(site: BuiltSite) -> bytes:
 
 def package(site_dir: Path, dist_dir: Path) -> Path:
     site = read_site(site_dir)
-    return write_zip(dist_dir / site.artefact("scorm", ".zip"), site_dir,
-                     extra={MANIFEST: manifest(site).decode("utf-8")})
+    with i18n.using(site.strings()):
+        return write_zip(dist_dir / site.artefact("scorm", ".zip"), site_dir,
+                         extra={MANIFEST: manifest(site).decode("utf-8")})
 
 
 # --------------------------------------------------------------------------- modules as SCOs
@@ -188,8 +189,9 @@ def _wrapper() -> str:
 
 def module_manifest(site: BuiltSite, module: Module, flavour: Flavour = SCORM12) -> bytes:
     cp, scormtype = flavour.imscp, f"{{{flavour.adlcp}}}{flavour.scormtype}"
-    root, organization, resources = _skeleton(f"MANIFEST-{site.slug}-{module.slug}-{site.version}", site.version,
-                                              f"{site.site}: {module.title} ({site.version})", flavour)
+    root, organization, resources = _skeleton(
+        f"MANIFEST-{site.slug}-{module.slug}-{site.version}", site.version,
+        i18n.t("release.scorm.module_title", site=site.site, module=module.title, version=site.version), flavour)
     item = ET.SubElement(organization, f"{{{cp}}}item", {"identifier": "ITEM-1", "identifierref": "RES-SCO"})
     ET.SubElement(item, f"{{{cp}}}title").text = module.title
     sco = ET.SubElement(resources, f"{{{cp}}}resource", {
@@ -209,13 +211,15 @@ def module_manifest(site: BuiltSite, module: Module, flavour: Flavour = SCORM12)
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
 
 
-def module_package(site: BuiltSite, module: Module, dist_dir: Path, language: str = "en",
-                   flavour: Flavour = SCORM12) -> Path:
-    launcher = markup.html("scorm_launcher.html", title=f"{module.title}: {site.site}", language=language,
-                           pages=module.files, wrapper=WRAPPER_DEST, script=SCO_SCRIPT_DEST)
+def module_package(site: BuiltSite, module: Module, dist_dir: Path, flavour: Flavour = SCORM12) -> Path:
+    with i18n.using(site.strings()):
+        title = i18n.t("release.scorm.launcher_title", module=module.title, site=site.site)
+        launcher = markup.html("scorm_launcher.html", title=title, language=site.language,
+                               pages=module.files, wrapper=WRAPPER_DEST, script=SCO_SCRIPT_DEST)
+        manifest_xml = module_manifest(site, module, flavour).decode("utf-8")
     licence = WRAPPER_SRC.parent.parent / "LICENSE"
     extra = {
-        MANIFEST: module_manifest(site, module, flavour).decode("utf-8"),
+        MANIFEST: manifest_xml,
         module.launcher: str(launcher) + "\n",
         WRAPPER_DEST: _wrapper(),
         WRAPPER_LICENCE_DEST: licence.read_text(encoding="utf-8") if licence.is_file() else "MIT\n",

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from .. import i18n
 
 PAGES_JSON = "pages.json"
 
@@ -27,6 +30,14 @@ class BuiltSite:
     version: str
     content_licence: str | None
     nav: list[dict]
+    language: str = i18n.DEFAULT_LANGUAGE
+    # The pack's own wording of the release messages (site.yml `strings:`), as the build applied it.
+    wording: Mapping[str, str | Mapping[str, str]] = field(default_factory=dict)
+
+    def strings(self) -> i18n.Strings:
+        """The engine's strings in the site's language: what the packages' own words are written in
+        (`with i18n.using(site.strings()):`), since they are made after the build, outside it."""
+        return i18n.engine_strings(self.language).with_overrides(self.wording)
 
     def pages(self) -> list[NavPage]:
         """Every page in the nav, in nav order."""
@@ -53,4 +64,5 @@ def read_site(folder: Path) -> BuiltSite:
     if not path.is_file():
         raise SystemExit(f"{path} not found: build the site first (make site, or make offline)")
     doc = json.loads(path.read_text(encoding="utf-8"))
-    return BuiltSite(folder, doc["site"], doc["slug"], doc["version"], doc.get("content_licence"), doc["nav"])
+    return BuiltSite(folder, doc["site"], doc["slug"], doc["version"], doc.get("content_licence"), doc["nav"],
+                     doc.get("language") or i18n.DEFAULT_LANGUAGE, doc.get("strings") or {})

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from ..guide import Guide
+from ..i18n import t
 from . import dataset, tables
 
 FOLDER = "downloads"
@@ -25,17 +26,19 @@ FOLDER = "downloads"
 @dataclass(frozen=True)
 class Table:
     name: str  # file stem: downloads/<name>.csv and .json
-    title: str
     columns: Sequence[str]
     rows: Callable[[Guide], list[tables.Row]]
 
+    @property
+    def title(self) -> str:
+        """What the table holds, in the build's language (reuse.downloads.<name>)."""
+        return t("reuse.downloads." + self.name.replace("-", "_"))
+
 
 TABLES = MappingProxyType({
-    "trials": Table("trials", "Trials: design, arms and primary endpoint", tables.TRIAL_COLUMNS, tables.trials),
-    "efficacy": Table("efficacy", "Efficacy results: one row per arm value and per comparison",
-                      tables.EFFICACY_COLUMNS, tables.efficacy),
-    "adverse-events": Table("adverse-events", "Adverse events: one row per event and arm of each table",
-                            tables.ADVERSE_EVENT_COLUMNS, tables.adverse_events),
+    "trials": Table("trials", tables.TRIAL_COLUMNS, tables.trials),
+    "efficacy": Table("efficacy", tables.EFFICACY_COLUMNS, tables.efficacy),
+    "adverse-events": Table("adverse-events", tables.ADVERSE_EVENT_COLUMNS, tables.adverse_events),
 })
 GUIDE_JSON = f"{FOLDER}/guide.json"
 SCHEMA_JSON = f"{FOLDER}/{dataset.SCHEMA_FILE}"
@@ -72,5 +75,5 @@ def files(guide: Guide, version: str, licence: str) -> dict[str, str]:
         out[f"{FOLDER}/{table.name}.csv"] = to_csv(table.columns, rows)
         out[f"{FOLDER}/{table.name}.json"] = to_json(table, rows, about)
     out[GUIDE_JSON] = dataset.guide_json(guide)
-    out[SCHEMA_JSON] = dataset.guide_schema(f"{guide.site.title}: data set")
+    out[SCHEMA_JSON] = dataset.guide_schema(t("reuse.downloads.schema", site=guide.site.title))
     return out

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from ..guide import Guide, primary_result, trial_src
+from ..i18n import t
 from ..pagecontext import FigureEmbed
 from ..pages import front_matter as _front_matter
 from ..pages import theme_title
@@ -92,7 +93,7 @@ def data_embeds(guide: Guide) -> list[Embed]:
         primary = primary_result(trial)
         primary_rows = sum(1 for r in trial.results if primary and r.analysis == primary.analysis)
         height = 1100 + 100 * primary_rows if primary else 760
-        out.append(Embed("trial-summary", trial.id, f"{trial.name}: trial summary", f"embed/trials/{trial.id}.md",
+        out.append(Embed("trial-summary", trial.id, t("reuse.embed.trial_summary", trial=trial.name), f"embed/trials/{trial.id}.md",
                          trial_src(trial.id), (trial_src(trial.id),), height))
     for table in guide.ae_tables:
         trial = guide.trials[table.trial]

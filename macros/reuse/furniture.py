@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import fmt
 from ..guide import Guide, trial_src
+from ..i18n import t
 from ..models import Reference
 from ..urls import page_url, relative_url
 from . import jsonld
@@ -77,8 +78,9 @@ def for_page(*, src: str, page_url: str, title: str, meta: Mapping[str, Any], is
         "licence_href": _rel(info.licence_page, page_url, info) if info.licence_page else None,
         "cite": {
             "title": cite_title,
-            "text": (f"{cite_title}. " if cite_title != info.title else "")
-            + f"{info.title}, version {info.version}. Content last reviewed {fmt.date(reviewed)}.",
+            "text": t("reuse.cite.page_text", title=cite_title, site=info.title, version=info.version,
+                      date=fmt.date(reviewed)) if cite_title != info.title
+            else t("reuse.cite.text", site=info.title, version=info.version, date=fmt.date(reviewed)),
         },
         "embeds": [],
         "embed": None,
@@ -92,12 +94,7 @@ def for_page(*, src: str, page_url: str, title: str, meta: Mapping[str, Any], is
         out["embeds"].append({"title": e.title, "height": e.height, "href": relative_url(where, page_url),
                               "snippet": snippet(e, address(where, info.site_url))})
     if out["embeds"]:
-        out["embed_note"] = (
-            "Paste the code into a web page or a course page that accepts HTML."
-            if info.site_url else
-            "This copy of the guide does not know its public address (site_url is not set), so the addresses "
-            "below are relative to the guide's home page: put the address where the guide is published in front of them."
-        )
+        out["embed_note"] = t("reuse.embed.note" if info.site_url else "reuse.embed.note_relative")
         out["embed_index"] = relative_url(INDEX, page_url)
     if embed is not None:
         out["embed"] = {"full_href": _rel(embed.full_src, page_url, info), "title": embed.title}

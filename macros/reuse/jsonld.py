@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from .. import i18n
 from ..bibliography import links as reference_links
 from ..models import Drug, Reference, Trial
 
@@ -97,7 +98,7 @@ def drug(d: Drug) -> dict:
             "@type": "RecommendedDoseSchedule",
             "doseValue": str(d.dosing.dose),  # as published: a string keeps its digits
             "doseUnit": d.dosing.unit,
-            "frequency": f"every {d.dosing.cycle_days} days",
+            "frequency": i18n.t("reuse.jsonld.every_days", count=d.dosing.cycle_days),
         },
     }
     if d.brand_names:
@@ -110,7 +111,7 @@ def trial(t: Trial, condition: str, articles: list[dict]) -> dict:
         "@type": "MedicalTrial",
         "name": t.name,
         "description": t.title,
-        "phase": f"Phase {t.phase}",
+        "phase": i18n.t("reuse.jsonld.phase", phase=t.phase),
         "healthCondition": {"@type": "MedicalCondition", "name": condition},
     }
     designs = []

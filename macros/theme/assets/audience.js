@@ -8,6 +8,9 @@
   var KEY = "guide-audience";
   var VISIT = "guide-visit-started";
   var AUDIENCES = ["patient", "clinician"];
+  // The words it shows, in the guide's language: a JSON block in the page (theme main.html).
+  var words = {};
+  try { words = JSON.parse(document.getElementById("guide-words").textContent); } catch (e) { words = {}; }
   var local, session;
   try {
     local = window.localStorage;
@@ -28,7 +31,7 @@
     box.type = "checkbox";
     box.checked = checked;
     label.appendChild(box);
-    label.appendChild(document.createTextNode(" Remember my choice on this device"));
+    label.appendChild(document.createTextNode(" " + (words.remember || "")));
     container.appendChild(label);
     return box;
   }

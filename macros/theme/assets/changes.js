@@ -4,6 +4,9 @@
 (function () {
   "use strict";
   var KEY = "guide-changes-seen";
+  // The words it shows, in the guide's language: a JSON block in the page (theme main.html).
+  var words = {};
+  try { words = JSON.parse(document.getElementById("guide-words").textContent); } catch (e) { words = {}; }
   var entries = document.querySelectorAll("section.change[data-date]");
   if (!entries.length) return;
   var store;
@@ -16,7 +19,7 @@
     if (seen && date > seen) {
       var mark = document.createElement("p");
       mark.className = "change__new";
-      mark.textContent = "New since your last visit";
+      mark.textContent = words.newSince || "";
       el.insertBefore(mark, el.firstChild);
     }
   });

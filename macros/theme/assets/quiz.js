@@ -4,6 +4,15 @@
    the learning platform receives it; no other page is told. */
 (function () {
   "use strict";
+  // The words it shows, in the guide's language: a JSON block in the page (theme main.html).
+  var words = {};
+  try { words = JSON.parse(document.getElementById("guide-words").textContent); } catch (e) { words = {}; }
+  // A message's {name} filled in: "You answered {right} of {total} ..." (theme.yml keeps whole sentences).
+  function say(key, values) {
+    return String(words[key] || "").replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values || {}, name) ? String(values[name]) : whole;
+    });
+  }
   Array.prototype.forEach.call(document.querySelectorAll("form.guide-quiz__form"), function (form) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -17,14 +26,14 @@
         var ok = Boolean(chosen) && chosen.value === answer;
         var feedback = fieldset.querySelector(".guide-quiz__feedback");
         if (ok) { right += 1; }
-        feedback.textContent = ok ? "Right." :
-          (chosen ? "Not quite. " : "Not answered. ") + "The answer is: " + (label ? label.textContent.trim() : "");
+        feedback.textContent = ok ? say("quizRight") :
+          say(chosen ? "quizWrong" : "quizUnanswered", { answer: label ? label.textContent.trim() : "" });
         feedback.hidden = false;
         fieldset.setAttribute("data-result", ok ? "right" : "wrong");
       });
       var score = Math.round(100 * right / questions.length);
       form.querySelector(".guide-quiz__result").textContent =
-        "You answered " + right + " of " + questions.length + " questions correctly (" + score + "%).";
+        say("quizResult", { right: right, total: questions.length, score: score });
       // Only to a page of the same site holding this one (a module's launch page): a page that
       // embeds the guide from elsewhere is not told anyone's result.
       var launcher = null;

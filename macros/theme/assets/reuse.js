@@ -4,6 +4,9 @@
    - printing: open every collapsed section before printing, close them again after. */
 (function () {
   "use strict";
+  // The words it shows, in the guide's language: a JSON block in the page (theme main.html).
+  var words = {};
+  try { words = JSON.parse(document.getElementById("guide-words").textContent); } catch (e) { words = {}; }
 
   if (/^https?:$/.test(location.protocol)) {
     var here = location.origin + location.pathname;
@@ -36,9 +39,9 @@
     button.addEventListener("click", function () {
       var text = target.tagName === "CODE" ? target.textContent.trim() : target.textContent.replace(/\s+/g, " ").trim();
       copyText(text).then(function () {
-        if (status) { status.textContent = "Copied."; }
+        if (status) { status.textContent = words.copied || ""; }
       }, function () {
-        if (status) { status.textContent = "Could not copy: select the text and copy it by hand."; }
+        if (status) { status.textContent = words.copyFailed || ""; }
       });
     });
   });

@@ -35,6 +35,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from urllib.parse import quote
 
 from .. import i18n, markup
@@ -72,7 +73,7 @@ IMSCP_2004 = "http://www.imsglobal.org/xsd/imscp_v1p1"
 ADLCP_2004 = "http://www.adlnet.org/xsd/adlcp_v1p3"
 SCORM2004 = Flavour(IMSCP_2004, ADLCP_2004, f"{IMSCP_2004} imscp_v1p1.xsd {ADLCP_2004} adlcp_v1p3.xsd",
                     "2004 4th Edition", "scormType", "scorm2004")
-FLAVOURS = {"1.2": SCORM12, "2004": SCORM2004}
+FLAVOURS = MappingProxyType({"1.2": SCORM12, "2004": SCORM2004})
 
 
 def _href(path: str) -> str:

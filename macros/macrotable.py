@@ -21,11 +21,12 @@ from markupsafe import Markup
 
 from .errors import GuideError, UnknownName
 from .guide import OVERVIEW_SRC, Guide, trial_src
+from .i18n import t, tm
 from .markup import or_else
 from .models import Role, Setting
 from .pagecontext import PageContext
 from .pagetext import current_line
-from .plain_numbers import RULE
+from .plain_numbers import rule
 from .render import (
     audience,
     changes,
@@ -139,11 +140,11 @@ class MacroTable:
             "about_side_effects": lambda: patient.about_side_effects(g, ctx()),
             "plain_dosing": lambda: patient.dosing(g, ctx()),
             "treatment_interval": lambda: patient.every(g),
-            "plain_fact": lambda fact_id: patient.plain_fact(g, ctx(), fact_id),
+            "plain_fact": lambda fact_id, listed=False: patient.plain_fact(g, ctx(), fact_id, listed),
             "plain_monitoring": lambda none="", only="", skip="": or_else(patient.plain_monitoring(g, ctx(), only, skip), none),
             "pronunciations": lambda: patient.pronunciations(g, ctx()),
             "plain_glossary": lambda none="": or_else(patient.words(g, ctx()), none),
-            "rounding_rule": lambda: md_escape(RULE),
+            "rounding_rule": lambda: md_escape(rule()),
             "audience_doors": lambda: audience.doors(g, ctx()),
             "change_log": lambda: _with_script(ctx(), "assets/changes.js", changes.change_log(g)),
             "review_schedule": lambda: changes.review_schedule(g),
@@ -191,8 +192,9 @@ def download_list(names: tuple[str, ...], ctx: Any) -> Markup:
     lines = []
     for name in names:
         if name == ALL_DOWNLOADS:
-            lines.append(Markup("- **The whole data set**: [JSON](%s), described by its [JSON Schema](%s)")
-                         % (Markup(ctx.link(downloads.GUIDE_JSON)), Markup(ctx.link(downloads.SCHEMA_JSON))))
+            links = tm("page.downloads_all_links", json=Markup("[JSON](%s)") % Markup(ctx.link(downloads.GUIDE_JSON)),
+                       schema=Markup("[JSON Schema](%s)") % Markup(ctx.link(downloads.SCHEMA_JSON)))
+            lines.append(Markup("- **%s**: %s") % (md_escape(t("page.downloads_all")), links))
             continue
         if name not in downloads.TABLES:
             raise UnknownName("download", name, [*downloads.TABLES, ALL_DOWNLOADS])

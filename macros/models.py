@@ -864,8 +864,9 @@ class Site(Model):
     settings: list[Setting] = Field(min_length=1, description="the settings, in the order pages show them")
     endpoint_kinds: list[EndpointKind] = Field(default_factory=list, description="the kinds of endpoint results may name")
     audience_labels: dict[Audience, PlainText] = Field(
-        default_factory=lambda: {"patient": "For patients and families", "clinician": "For health professionals"},  # type: ignore[arg-type]
-        description="the two sides of the audience switch",
+        default_factory=dict,
+        description="the two sides of the audience switch; default: the engine's words in the guide's language "
+                    "(page.audience.patient, page.audience.clinician)",
     )
     trial_pages_counterpart: str = Field(
         default="", description="patient page that tells the trials' results (the switch target of every trial page)"
@@ -879,7 +880,7 @@ class Site(Model):
         "and the theme follow it; the engine ships strings for English and Spanish (macros/locales/)"))
     strings: dict[str, PlainText | dict[Literal["zero", "one", "two", "few", "many", "other"], PlainText]] = Field(
         default_factory=dict, description=(
-            "the pack's own wording for any of the engine's strings, by key (e.g. 'trial.design': 'Study design'); "
+            "the pack's own wording for any of the engine's strings, by key (e.g. 'trial.heading.design': 'Study design'); "
             "keys and {placeholders} as in macros/locales/<language>/"))
 
     @model_validator(mode="after")

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .guide import Guide, trial_src
+from .i18n import t
 from .models import Role, Trial
 
 
@@ -42,10 +43,10 @@ def trials_nav(guide: Guide, overview_src: str) -> list[dict[str, Any]]:
     """Nav for the trials section: overview, then trials grouped by setting (titles escaped for the theme)."""
     groups: list[tuple[str, Callable[[Trial], bool]]] = [
         (s.label, functools.partial(_in_setting, s.id)) for s in guide.site.settings]
-    groups.append(("Sequencing context", lambda t: t.role == Role.context))
-    nav: list[dict[str, Any]] = [{"Overview": overview_src}]
+    groups.append((t("page.nav_context"), lambda trial: trial.role == Role.context))
+    nav: list[dict[str, Any]] = [{theme_title(t("page.nav_overview")): overview_src}]
     for label, keep in groups:
-        items = [{theme_title(t.name): trial_src(t.id)} for t in guide.trials.values() if keep(t)]
+        items = [{theme_title(trial.name): trial_src(trial.id)} for trial in guide.trials.values() if keep(trial)]
         if items:
             nav.append({theme_title(label): items})
     return nav

@@ -1,6 +1,6 @@
 """Plain-language numbers for patient pages, derived from the published figures.
 
-One rounding rule for the whole site, stated on the patient pages (see RULE):
+One rounding rule for the whole site, stated on the patient pages (see `rule()`):
 a percentage becomes a whole number of people out of 100, a median in months
 becomes the nearest half month, both rounded half up (42.6% -> 43; 5.3 -> 5.5). Whole
 months would stretch gaps: 9.6 vs 6.4 months would read as 10 vs 6.
@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-# The examples are made-up numbers that show the rule; they are not results of any study.
-RULE = (
-    "We turn each percentage into a number of people out of 100, rounded to the nearest whole "
-    "person. For example, a result of 42.6% is shown as about 43 out of 100. A result above 0% "
-    "that would round to 0 is shown as fewer than 1 out of 100. Times are rounded to the nearest "
-    "half month, so 5.3 months is shown as about 5 and a half months."
-)
+from .i18n import t
+
+
+def rule() -> str:
+    """The rounding rule in the build's language (`patient.rounding_rule`). Its examples are made-up
+    numbers that show the rule; they are not results of any study."""
+    return t("patient.rounding_rule")
 
 
 @dataclass(frozen=True)
@@ -30,19 +30,21 @@ class OutOf100:
 
     percent: Decimal
     people: int
-    qualifier: str = ""  # "", "fewer than", "more than"
+    qualifier: str = ""  # "", "fewer than", "more than" (which words to use, not the words)
 
     @property
     def words(self) -> str:
-        """'about 88', 'fewer than 1', 'more than 99', 'none', 'all'."""
-        if self.qualifier:
-            return f"{self.qualifier} {self.people if self.qualifier == 'more than' else 1}"
+        """'about 88', 'fewer than 1', 'more than 99', 'none', 'all' (in the build's language)."""
+        if self.qualifier == "fewer than":
+            return t("patient.fewer_than", n=1)
+        if self.qualifier == "more than":
+            return t("patient.more_than", n=self.people)
         if self.percent == 0:
-            return "none"
+            return t("patient.none")
         if self.percent == 100:
-            return "all"
+            return t("patient.all")
         # "about" even for a whole percentage: trial rates are estimates, often rounded already
-        return f"about {self.people}"
+        return t("patient.about", n=self.people)
 
 
 def _half_up(value: Decimal) -> int:
@@ -72,6 +74,5 @@ def months_words(value: Decimal) -> str:
     m = months(value)
     whole, half = int(m), m != int(m)
     if whole == 0:
-        return "about half a month"
-    unit = "month" if whole == 1 and not half else "months"
-    return f"about {whole}{' and a half' if half else ''} {unit}"
+        return t("patient.months.half")
+    return t("patient.months.and_half" if half else "patient.months.whole", count=whole)

@@ -109,7 +109,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         config.extra["guide_version"] = project_version()
         config.extra["content_current_as_of"] = format_date(guide.site.content_current_as_of)
         # For the search (partials/search.html, assets/search-audience.js): which result label is whose.
-        config.extra["audience_labels"] = dict(guide.site.audience_labels)
+        config.extra["audience_labels"] = dict(guide.audience_labels)
         if guide.site.licence:
             config.extra["licence"] = guide.site.licence.model_dump(exclude_none=True, exclude_defaults=True)
         self._set_offline(config)

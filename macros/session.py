@@ -31,6 +31,7 @@ from .errors import PageProblem, from_validation_error
 from .figures import embed as figure_embed
 from .figures import files as figure_files
 from .guide import CATALOGUE_SRC, Guide, trial_src
+from .i18n import t, tm
 from .macrotable import MacroTable
 from .markup import html
 from .models import PageMeta
@@ -43,6 +44,7 @@ from .render import audience, glossary, references, review
 from .render.quiz import quiz as render_quiz
 from .reuse import downloads, embeds
 from .reuse.furniture import Licence, SiteInfo, for_page
+from .text import md_escape
 from .urls import page_url, relative_url
 
 
@@ -209,14 +211,14 @@ class BuildSession:
         if meta and meta.audience and meta.counterpart and not bare:
             target, _, anchor = meta.counterpart.partition("#")
             markdown = _insert_before_title(markdown, str(audience.switch(
-                self.guide.site.audience_labels, meta.audience, ctx.href(target, anchor))))
+                self.guide.audience_labels, meta.audience, ctx.href(target, anchor))))
         if quiz_markdown:
             markdown += "\n\n" + quiz_markdown
             ctx.scripts.add("assets/quiz.js")
         if ctx.citations.order:
             catalogue = relative_url(page_url(CATALOGUE_SRC, self.settings.use_directory_urls), ctx.url)
             # str(): adding Markup to the page's text would escape the whole page
-            markdown += ("\n\n## References { #references }\n\n"
+            markdown += (f"\n\n## {md_escape(t('references.heading'))} {{ #references }}\n\n"
                          + str(references.page_list(ctx.citations, self.guide.references, self.formatted, catalogue)) + "\n")
         abbreviations = glossary.abbreviations(self.guide, ctx.audience)
         if abbreviations:
@@ -264,7 +266,7 @@ class BuildSession:
         meta = self.meta_of(src, raw_meta)
         out: dict[str, Any] = {}
         if meta and meta.audience:
-            out["tags"] = [self.guide.site.audience_labels[meta.audience]]
+            out["tags"] = [self.guide.audience_labels[meta.audience]]
         if meta and meta.search_keywords:
             out["keywords"] = " ".join(meta.search_keywords)
         return out
@@ -297,10 +299,10 @@ class BuildSession:
     def _cited_on(self, ref_id: str, url: str) -> str:
         citing = self._citing().get(ref_id, [])
         if not citing:
-            return '<div class="cited-on">Not cited on any page yet.</div>'
+            return str(Markup('<div class="cited-on">%s</div>') % t("references.cited_on_none"))
         links = Markup(", ").join(html("link.html", href=relative_url(p.url, url), text=p.title)
                                   for p in sorted(citing, key=lambda p: p.title.lower()))
-        return str(Markup('<div class="cited-on" data-cited-on="%s">Cited on: %s</div>') % (ref_id, links))
+        return str(Markup('<div class="cited-on" data-cited-on="%s">%s</div>') % (ref_id, tm("references.cited_on", pages=links)))
 
     def _citing(self) -> dict[str, list[PageCitations]]:
         if self._citing_index is None:
@@ -317,9 +319,9 @@ class BuildSession:
         record = self._record_ids.get(key)
         pages = sorted((s.title, s.url) for s in self.finished.values() if record in s.shown)
         if not pages:
-            return '<span class="shown-on">not shown on any page</span>'
+            return str(Markup('<span class="shown-on">%s</span>') % t("changes.shown_on_none"))
         links = Markup(", ").join(html("link.html", href=relative_url(u, url), text=t) for t, u in pages)
-        return str(Markup('<span class="shown-on" data-shown-on="%s">shown on %s</span>') % (key, links))
+        return str(Markup('<span class="shown-on" data-shown-on="%s">%s</span>') % (key, tm("changes.shown_on", pages=links)))
 
     def publication_problems(self) -> list[str]:
         """Pages showing values not yet verified against their primary source, for the publication switch."""
@@ -345,15 +347,11 @@ def _site_info(guide: Guide, settings: Settings) -> SiteInfo:
 def _unverified_notice(n: int, plain: bool = False) -> Markup:
     """The notice at the top of a page showing unverified values; `plain` words it for patients."""
     if plain:
-        body = html("paragraph.html", text="Some numbers or advice on this page are still being checked against "
-                    "the original sources. Each one is marked \"Still being checked\". Your care team's advice "
-                    "comes first.", class_="")
-        return html("admonition.html", kind="note", extra_class="unverified-notice", title="Still being checked",
+        body = html("paragraph.html", text=t("status.notice.plain"), class_="")
+        return html("admonition.html", kind="note", extra_class="unverified-notice", title=t("status.notice.plain_title"),
                     body=body)
-    what = "one value" if n == 1 else f"{n} values"
-    body = html("paragraph.html", text=f"This page shows {what} not yet verified against the primary source. "
-                "Each one is marked where it appears.", class_="")
-    return html("admonition.html", kind="warning", extra_class="unverified-notice", title="Not yet verified", body=body)
+    body = html("paragraph.html", text=t("status.notice.values", count=n), class_="")
+    return html("admonition.html", kind="warning", extra_class="unverified-notice", title=t("status.notice.title"), body=body)
 
 
 def _insert_before_title(markdown: str, block: str) -> str:

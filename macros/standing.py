@@ -21,6 +21,8 @@ from enum import Enum
 from types import MappingProxyType
 
 from . import fmt
+from .i18n import t
+from .labels import Words
 from .models import GuidelineStatement, Option, RegulatoryAction, Sequencing
 
 
@@ -31,21 +33,24 @@ class Standing(str, Enum):
     replaced = "replaced"  # the latest statements say to use something else instead
 
 
-# What each category means, for the diagram's legend; also the order of the legend.
-STANDING_LEGEND = MappingProxyType({
-    Standing.recommended: "Recommended by a guideline",
-    Standing.current: "Approved or listed; ranking not verified",
-    Standing.trial_only: "Trial evidence only",
-    Standing.replaced: "Replaced in a guideline",
+# What each category means, for the diagram's legend; also the order of the legend. The words are
+# in macros/locales/<language>/sequencing.yml, looked up at each use (labels.Words).
+STANDING_LEGEND = Words({
+    Standing.recommended: "sequencing.standing.recommended",
+    Standing.current: "sequencing.standing.current",
+    Standing.trial_only: "sequencing.standing.trial_only",
+    Standing.replaced: "sequencing.standing.replaced",
 })
 
-STANCE_LABEL = MappingProxyType({
-    "preferred": "Preferred", "recommended": "Recommended", "listed": "Listed as an option", "replaced": "Replaced",
-})
-ACTION_LABEL = MappingProxyType({
-    "approved": "Approved", "breakthrough therapy designation": "Breakthrough therapy designation",
-})
-SEP = " · "
+# Guideline stances in the order a status line names them; each has its phrases (`sequencing.stance_by.<stance>`, ...).
+STANCES = ("preferred", "recommended", "listed", "replaced")
+# A regulatory action as the data names it -> the name of its phrases (`sequencing.action_by.<name>`, ...).
+ACTIONS = MappingProxyType({"approved": "approved", "breakthrough therapy designation": "breakthrough"})
+
+
+def separator() -> str:
+    """Between the parts of an option's status line: ' · '."""
+    return t("sequencing.separator")
 
 
 def latest_statements(option: Option) -> list[GuidelineStatement]:
@@ -76,28 +81,30 @@ def standing(option: Option) -> Standing:
 
 
 def guideline_name(s: GuidelineStatement) -> str:
-    return f"{s.body} {s.year}" if s.year else f"{s.body} (year not recorded)"
+    return (t("sequencing.guideline_year", body=s.body, year=s.year) if s.year
+            else t("sequencing.guideline_no_year", body=s.body))
 
 
 def label(option: Option) -> str:
     """The option's status in words, every part dated and attributed."""
     parts = []
-    for action in ACTION_LABEL:
-        by = [f"{a.authority}, {fmt.date(a.date)}" for a in shown_actions(option) if a.action == action]
+    for action, name in ACTIONS.items():
+        by = [t("sequencing.authority_date", authority=a.authority, date=fmt.date(a.date))
+              for a in shown_actions(option) if a.action == action]
         if by:
-            parts.append(f"{ACTION_LABEL[action]}: {'; '.join(by)}")
+            parts.append(t(f"sequencing.action_by.{name}", by="; ".join(by)))
     latest = latest_statements(option)
-    for stance, words in STANCE_LABEL.items():
+    for stance in STANCES:
         names = [guideline_name(s) for s in latest if s.stance == stance]
         if names:
-            parts.append(f"{words}: {', '.join(names)}")
+            parts.append(t(f"sequencing.stance_by.{stance}", names=", ".join(names)))
     if not parts:  # neither an approval nor a guideline statement: say so, not a bare "under study"
-        parts.append("Trial evidence only; no approval recorded" if option.trials else "No approval recorded")
+        parts.append(t("sequencing.trial_only") if option.trials else t("sequencing.no_approval"))
         if not option.guideline_gap:
-            parts.append("no guideline statement recorded")
+            parts.append(t("sequencing.no_guideline"))
     if option.guideline_gap:
-        parts.append("current guideline ranking not verified" if latest else "guideline adoption not verified")
-    text = SEP.join(parts)
+        parts.append(t("sequencing.ranking_not_verified") if latest else t("sequencing.adoption_not_verified"))
+    text = separator().join(parts)
     return text[0].upper() + text[1:]
 
 

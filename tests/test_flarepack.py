@@ -118,8 +118,9 @@ def test_missing_sections_show_nothing_or_the_packs_sentence(flare_site: Path) -
     assert given.find("p", class_="empty-section").get_text(strip=True) == \
         "You do not need regular blood tests for this medicine."
     dosing = _article(flare_site, "dosing").get_text(" ", strip=True)
-    assert "150 mg by injection under the skin, every 28 days" in dosing
-    for absent in ("Infusion times", "Dose-reduction levels", "Giving the infusion"):
+    # an injection every 28 days is "every 4 weeks": only infusions given in cycles speak of a cycle
+    assert "150 mg by injection under the skin, every 4 weeks" in dosing
+    for absent in ("Infusion times", "Dose-reduction levels", "Giving the infusion", "cycle"):
         assert absent not in dosing
 
 

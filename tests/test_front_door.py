@@ -258,7 +258,7 @@ def _search(page, query: str) -> list[dict]:
 
 @pytest.mark.browser
 def test_search_in_patient_mode_labels_results_and_puts_patient_pages_first(browser, served, guide):
-    patient_label, clinician_label = guide.site.audience_labels["patient"], guide.site.audience_labels["clinician"]
+    patient_label, clinician_label = guide.audience_labels["patient"], guide.audience_labels["clinician"]
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = ctx.new_page()

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -226,9 +225,6 @@ def test_figures_and_tables_write_decimals_with_a_comma(spanish_site: Path) -> N
                for c in cells), cells
 
 
-@pytest.mark.xfail(strict=False, reason="P values keep the data's decimal point (fmt.p_value prints 'P<0.001' as "
-                   "written) and, until the figure strings are merged, so do the forest plot's axis and text version "
-                   "(0.2 0.5; 0.62 95% CI); remove this mark when every number goes through the language's decimal sign")
 def test_no_number_on_a_page_or_figure_has_a_decimal_point(spanish_site: Path) -> None:
     # Names the pack wrote stay as written (a licence 'CC BY 4.0'); downloads are data: 0.62 is right there.
     own = sorted({v for f in (SPANISHPACK / "data").rglob("*.yml") for v in _json_values(yaml.safe_load(f.read_text("utf-8")))
@@ -282,9 +278,6 @@ def test_no_page_shows_an_empty_section(spanish_site: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xfail(strict=False, reason="the engine's English strings (page render code and templates; figures, "
-                   "reuse furniture, theme partials and JS) are being moved to macros/locales/ on other branches of "
-                   "issue 14; until they are merged this finds them. Remove this mark after merging.")
 def test_no_english_engine_string_in_any_page_figure_or_download(spanish_site: Path) -> None:
     found = english_in(spanish_site, english_pieces())
     assert not found, "English engine strings in the Spanish guide:\n" + _report(found)

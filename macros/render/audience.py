@@ -8,6 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..guide import Guide
+from ..i18n import t
 from ..markup import html, md
 from ..pagecontext import PageContext
 
@@ -36,4 +37,4 @@ def doors(guide: Guide, ctx: PageContext) -> Markup:
     """
     items = [{"audience": d.audience, "label": d.label, "note": d.note, "href": ctx.link(d.page)}
              for d in guide.site.doors]
-    return md("audience_doors.md", doors=items, heading="Which best describes you?") if items else Markup("")
+    return md("audience_doors.md", doors=items, heading=t("page.doors_heading")) if items else Markup("")

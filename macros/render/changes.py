@@ -16,10 +16,25 @@ from markupsafe import Markup
 
 from .. import fmt
 from ..guide import Guide
+from ..i18n import t, tm
 from ..markup import html, md, table
 from ..records import RecordRef, records
+from ..text import md_escape
 
-KIND_LABEL = MappingProxyType({"added": "Added", "updated": "Updated", "corrected": "Corrected", "reviewed": "Reviewed"})
+# A record's kind as `records.py` names it -> its words in changes.yml (`changes.record_kind.*`).
+RECORD_KIND = MappingProxyType({
+    "trial": "trial", "drug facts": "drug", "safety (monitoring)": "safety", "adverse-event table": "ae_table",
+    "warning": "warning", "dose-modification rule": "dose_modification", "treatment sequencing": "sequencing",
+    "glossary": "glossary", "patient wording of a result": "patient_result",
+    "patient wording of a side effect": "patient_side_effect", "warning signs for patients": "guidance",
+    "reference list": "references",
+})
+
+
+def kind_words(kind: str) -> str:
+    """A record's kind in the build's language (a kind not listed above as records.py names it)."""
+    key = RECORD_KIND.get(kind)
+    return t(f"changes.record_kind.{key}") if key else kind
 
 
 def change_log(guide: Guide) -> Markup:
@@ -29,11 +44,13 @@ def change_log(guide: Guide) -> Markup:
             groups[(change.date, change.kind, change.summary)].append(ref)
     changes = []
     for (date, kind, summary), refs in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1]), reverse=True):
-        changes.append({
-            "date": date, "kind": kind, "kind_label": KIND_LABEL[kind].lower(), "count": len(refs),
-            "what": "record" if len(refs) == 1 else "records", "summary": summary,
-            "records": html("change_records.html", refs=sorted(refs, key=lambda r: (r.kind, r.label.lower()))),
-        })
+        # Markup, each part escaped for Markdown: the heading's own punctuation stays as written.
+        heading = tm("changes.heading", date=md_escape(fmt.long_date(date)), kind=md_escape(t(f"changes.kind.{kind}")),
+                     records=md_escape(t("changes.records", count=len(refs))))
+        shown = [{"key": r.key, "label": r.label, "kind": kind_words(r.kind), "file": r.file}
+                 for r in sorted(refs, key=lambda r: (r.kind, r.label.lower()))]
+        changes.append({"date": date, "kind": kind, "heading": heading, "summary": summary,
+                        "records": html("change_records.html", refs=shown)})
     return md("change_log.md", changes=changes)
 
 
@@ -42,7 +59,7 @@ def review_schedule(guide: Guide) -> Markup:
     rows = []
     for ref in sorted(records(guide), key=lambda r: (r.review.next_review, r.kind, r.label.lower())):
         r = ref.review
-        rows.append([fmt.long_date(r.next_review), f"{ref.label} ({ref.kind})", r.stage.value,
-                     fmt.long_date(r.reviewed_on), r.reviewed_by])
-    return table("Review schedule", ["Next review due", "Record", "Stage", "Last reviewed", "By"], rows,
-                 class_="review-schedule")
+        rows.append([fmt.long_date(r.next_review), t("changes.record", label=ref.label, kind=kind_words(ref.kind)),
+                     t(f"changes.stage.{r.stage.value}"), fmt.long_date(r.reviewed_on), r.reviewed_by])
+    columns = [t(f"changes.schedule.{c}") for c in ("next", "record", "stage", "last", "by")]
+    return table(t("changes.schedule.caption"), columns, rows, class_="review-schedule")

@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from .. import fmt
 from ..guide import Guide
+from ..i18n import t
 from ..markup import html, join, paragraph, table
 from ..pagecontext import PageContext
 
@@ -22,7 +23,8 @@ def components(guide: Guide, ctx: PageContext) -> Markup:
         value = f" {fmt.num(c.value)}" if c.value is not None else ""
         rows.append([c.role.capitalize(), f"{c.name}{value}",
                      join(c.description, ctx.cite(*c.references), ctx.badge(c.status, c.name))])
-    return table(f"Parts of {guide.drug.short_name}", ["Part", "What it is", "Notes"], rows, class_="components")
+    columns = [t("drug.components.part"), t("drug.components.what"), t("drug.components.notes")]
+    return table(t("drug.components.caption", drug=guide.drug.short_name), columns, rows, class_="components")
 
 
 def _step(title: str, text: str, cite: Markup, badge: Markup) -> Markup:
@@ -45,14 +47,16 @@ def approvals(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.drug)
     rows = [[fmt.date(a.date), a.region, join(a.indication, ctx.cite(*a.references), ctx.badge(a.status, a.indication))]
             for a in sorted(guide.drug.approvals, key=lambda a: a.date)]
-    return table("Approvals", ["Date", "Where", "Indication"], rows, class_="approvals")
+    columns = [t("drug.approvals.date"), t("drug.approvals.where"), t("drug.approvals.indication")]
+    return table(t("drug.approvals.caption"), columns, rows, class_="approvals")
 
 
 def dosing(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(guide.drug)
     d = guide.drug.dosing
     cite = ctx.cite(*d.references)
-    out = [paragraph(join(Markup("<strong>Dose:</strong>"), f"{fmt.num(d.dose)} {d.unit} by {d.route}, {_interval(d.cycle_days)}.",
+    dose = t("drug.dose_text", dose=fmt.num(d.dose), unit=d.unit, route=d.route, interval=_interval(d.cycle_days, cycles=bool(d.infusions)))
+    out = [paragraph(join(Markup("<strong>%s</strong>") % t("drug.dose"), dose,
                           d.max_dose_note, cite, ctx.badge(d.status, "dosing")))]
 
     def part(heading: str, block: Markup) -> None:
@@ -60,26 +64,31 @@ def dosing(guide: Guide, ctx: PageContext) -> Markup:
         if block:
             out.extend([paragraph(Markup("<strong>%s</strong>") % heading), block])
 
-    part("Infusion times", table("Infusion times", ["Infusion", "Infusion time", "Observation afterwards"], [
-        [i.which + (f" ({i.condition})" if i.condition else ""), f"{i.minutes} minutes",
-         f"at least {i.observe_minutes} minutes"] for i in d.infusions], class_="infusions"))
-    part("Dose-reduction levels", table("Dose-reduction levels", ["Level", "Dose"],
-                                        [[lv.label, f"{fmt.num(lv.dose)} {d.unit}"] for lv in d.dose_levels], class_="dose-levels"))
+    infusions = t("drug.infusions.heading")
+    part(infusions, table(infusions, [t("drug.infusions.infusion"), t("drug.infusions.time"), t("drug.infusions.observe")], [
+        [i.which + (f" ({i.condition})" if i.condition else ""), t("drug.infusions.minutes", minutes=i.minutes),
+         t("drug.infusions.at_least", minutes=i.observe_minutes)] for i in d.infusions], class_="infusions"))
+    levels = t("drug.levels.heading")
+    part(levels, table(levels, [t("drug.levels.level"), t("drug.levels.dose")],
+                       [[lv.label, f"{fmt.num(lv.dose)} {d.unit}"] for lv in d.dose_levels], class_="dose-levels"))
     if d.dose_level_rule:
         out.append(paragraph(d.dose_level_rule))
-    part("How long treatment lasts", html("list.html", tag="ul", class_="durations", ids=None, items=[
-        f"{guide.setting_label(x.setting)}: {x.text}" + (f" {x.cycles} cycles in all." if x.cycles else "")
+    part(t("drug.durations"), html("list.html", tag="ul", class_="durations", ids=None, items=[
+        f"{guide.setting_label(x.setting)}: {x.text}" + (" " + t("drug.cycles", count=x.cycles) if x.cycles else "")
         for x in d.durations]))
-    part("Giving the infusion" if d.infusions else "How it is given",
+    part(t("drug.giving_infusion") if d.infusions else t("drug.how_given"),
          html("list.html", tag="ul", class_="administration", ids=None, items=list(d.administration)))
-    out.append(paragraph(join(Markup("<strong>Missed or delayed dose:</strong>"), d.missed_dose)))
+    out.append(paragraph(join(Markup("<strong>%s</strong>") % t("drug.missed"), d.missed_dose)))
     return Markup("\n\n").join(out)
 
 
-def _interval(days: int) -> str:
-    """'every 21 days (3-week cycle)', 'every day' or 'every 10 days'."""
+def _interval(days: int, cycles: bool) -> str:
+    """'every 21 days (3-week cycle)' for treatment given in cycles of infusions, 'every 2 weeks' for
+    an injection, 'every day' or 'every 10 days'."""
     if days == 1:
-        return "every day"
+        return t("drug.interval.day")
     if days % 7 == 0:
-        return f"every {days} days ({days // 7}-week cycle)"
-    return f"every {days} days"
+        if cycles:
+            return t("drug.interval.weeks", days=days, weeks=days // 7)
+        return t("drug.interval.every_weeks", count=days // 7)
+    return t("drug.interval.days", days=days)

@@ -13,6 +13,7 @@ from ..figures import ae_chart as ae_figure
 from ..figures import embed, forest, icons, mechanism, pathway, schema
 from ..figures.svg import render_svg
 from ..guide import Guide, trial_src
+from ..i18n import t
 from ..models import Setting, Trial
 from ..pagecontext import PageContext
 from ..plain_numbers import out_of_100
@@ -22,12 +23,9 @@ from .tables import ae_table
 def forest_plot(guide: Guide, ctx: PageContext, trial_id: str | None = None, settings: list[Setting] | None = None) -> Markup:
     wide, narrow, chosen = forest.forest_plot(guide, settings, trial_id)
     if trial_id:
-        caption = (f"The hazard ratio of {guide.trials[trial_id].name}'s main endpoint on the axis shared by every trial "
-                   "in the guide (log scale); the results tables below give it with its P value.")
+        caption = t("captions.forest_trial", trial=guide.trials[trial_id].name)
     else:
-        caption = (f"Main-endpoint hazard ratio of each randomised trial of {guide.drug.short_name}, as first reported, "
-                   "on a log scale. Each row names the arms in the order the hazard ratio is expressed: below 1 favours "
-                   "the first-named arm.")
+        caption = t("captions.forest", drug=guide.drug.short_name)
     alternative = render_svg("forest_table.html", caption=wide.title, rows=chosen.rows, omitted=chosen.omitted)
     return embed.block(ctx, [wide, narrow], caption, alternative)
 
@@ -37,11 +35,11 @@ def trial_schema(guide: Guide, ctx: PageContext, trial_id: str, with_table: bool
     fig = schema.trial_schema(guide, trial_id)
     trial = guide.trials[trial_id]
     if with_table:
-        caption = f"Design of {trial.name}, drawn from its trial record."
+        caption = t("captions.schema_with_table", trial=trial.name)
         alternative = render_svg("schema_table.html", trial=trial, caption=fig.title,
                                  randomisation=schema.randomisation_words(trial))
     else:
-        caption = f"Design of {trial.name}: the same facts as the design and arms tables above."
+        caption = t("captions.schema", trial=trial.name)
         alternative = None
     return embed.block(ctx, [fig], caption, alternative)
 
@@ -52,12 +50,13 @@ def ae_chart(guide: Guide, ctx: PageContext, table_id: str, with_table: bool = T
     table = guide.ae_table(table_id)
     trial = guide.trials[table.trial]
     shown = ae_figure.shown_rows(table)
-    subset = (f" The {len(shown)} most frequent of its {len(table.rows)} rows are shown." if len(shown) < len(table.rows) else "")
+    subset = (" " + t("captions.ae_subset", shown=fmt.count(len(shown)), rows=fmt.count(len(table.rows)))
+              if len(shown) < len(table.rows) else "")
     if with_table:
         caption = f"{table.basis.rstrip('.')}.{subset}"
         alternative = ae_table(trial, table, ctx)
     else:
-        caption = f"{table.basis.rstrip('.')}.{subset} The table below gives the same figures, with notes on each row."
+        caption = f"{table.basis.rstrip('.')}.{subset} {t('captions.ae_below')}"
         alternative = None
     return embed.block(ctx, [fig], caption, alternative)
 
@@ -66,11 +65,10 @@ def mechanism_diagram(guide: Guide, ctx: PageContext, with_table: bool = True) -
     """The mechanism steps as a diagram; on the mechanism page the step list below is its text version."""
     fig = mechanism.mechanism_diagram(guide)
     if with_table:
-        caption = f"How {guide.drug.short_name} works, step by step."
+        caption = t("captions.mechanism_with_table", drug=guide.drug.short_name)
         alternative = render_svg("mechanism_list.html", steps=guide.drug.mechanism, notes=guide.drug.mechanism_notes)
     else:
-        caption = (f"How {guide.drug.short_name} works, step by step: the same steps and notes as the lists "
-                   "on this page, where each has its sources.")
+        caption = t("captions.mechanism", drug=guide.drug.short_name)
         alternative = None
     return embed.block(ctx, [fig], caption, alternative)
 
@@ -87,12 +85,11 @@ def pathway_diagram(guide: Guide, ctx: PageContext, setting: Setting, with_table
         fig = pathway.pathway_diagram(guide, path, on_page)
         in_file = pathway.pathway_diagram(guide, path, embed.linker(embed.file_url(fig.key), ctx.use_directory_urls))
         if with_table:
-            caption = f"{path.title}: steps and options, current as of {date}. Each option links to the trials behind it."
+            caption = t("captions.pathway_with_table", title=path.title, date=date)
             alternative = render_svg("pathway_list.html", path=path, label=standing.label, trials=guide.trials,
                                      href=on_page, trial_src=trial_src, date=date)
         else:
-            caption = (f"{path.title}: steps and options, current as of {date}. Each option links to the trials "
-                       "behind it; the text below describes the same steps and options, with their sources.")
+            caption = t("captions.pathway", title=path.title, date=date)
             alternative = None
         blocks.append(embed.block(ctx, [fig], caption, alternative, standalone=in_file.standalone()))
     return Markup("\n".join(blocks))  # no pathway for the setting: nothing, as with the text pathway
@@ -105,9 +102,8 @@ def icon_array(guide: Guide, ctx: PageContext, trial_id: str, result_id: str) ->
     arms = icons.compared_arms(trial, result)
     values = {arm.id: result.arms[arm.id].value for arm in arms}
     rows = [(arm, fmt.num(v), out_of_100(v)) for arm in arms if (v := values[arm.id]) is not None]
-    caption = (f"{icons.heading(result)} in {trial.name}: "
-               + ", ".join(f"{out.words} out of 100 with {arm.label} ({percent}%)" for arm, percent, out in rows)
-               + ". Percentages are rounded to whole people.")
+    groups = ", ".join(t("captions.icons_group", who=out.words, arm=arm.label, percent=percent) for arm, percent, out in rows)
+    caption = t("captions.icons", heading=icons.heading(result), trial=trial.name, groups=groups)
     alternative = render_svg("icons_table.html", caption=fig.title, rows=rows)
     return embed.block(ctx, [fig], caption, alternative)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..guide import Guide
+from ..i18n import t
 from ..markup import join, md, paragraph
 from ..models import Term
 from ..pagecontext import PageContext
@@ -16,10 +17,11 @@ def glossary(guide: Guide, ctx: PageContext) -> Markup:
     if guide.glossary:
         ctx.shows(guide.glossary)
     out = []
-    for t in sorted(guide.terms, key=lambda t: t.term.lower()):
-        title = t.term + (f" ({t.abbreviation})" if t.abbreviation else "")
-        blocks = [paragraph(t.clinician), paragraph(join(Markup("<em>In plain words:</em>"), t.plain))]
-        out.append(md("section.md", level=2, title=title, anchor=t.id, blocks=blocks))
+    in_plain_words = Markup("<em>%s</em>") % t("glossary.in_plain_words")
+    for term in sorted(guide.terms, key=lambda term: term.term.lower()):
+        title = term.term + (f" ({term.abbreviation})" if term.abbreviation else "")
+        blocks = [paragraph(term.clinician), paragraph(join(in_plain_words, term.plain))]
+        out.append(md("section.md", level=2, title=title, anchor=term.id, blocks=blocks))
     return Markup("\n").join(out)
 
 
@@ -29,10 +31,10 @@ def patient_glossary(guide: Guide, ctx: PageContext) -> Markup:
     if guide.glossary:
         ctx.shows(guide.glossary)
     letters: dict[str, list[Markup]] = {}
-    for t in sorted(patient_terms(guide), key=lambda t: t.term.lower()):
-        title = t.term + (f" ({t.abbreviation})" if t.abbreviation else "")
-        letter = t.term[:1].upper() if t.term[:1].isalpha() else "#"
-        letters.setdefault(letter, []).append(md("section.md", level=3, title=title, anchor=t.id, blocks=[paragraph(t.plain)]))
+    for term in sorted(patient_terms(guide), key=lambda term: term.term.lower()):
+        title = term.term + (f" ({term.abbreviation})" if term.abbreviation else "")
+        letter = term.term[:1].upper() if term.term[:1].isalpha() else "#"
+        letters.setdefault(letter, []).append(md("section.md", level=3, title=title, anchor=term.id, blocks=[paragraph(term.plain)]))
     out = []
     for letter, sections in letters.items():
         anchor = f"letter-{letter.lower()}" if letter != "#" else "letter-other"
@@ -62,11 +64,11 @@ def abbreviations(guide: Guide, audience: str | None = None) -> str:
     lines = []
     # Patient pages explain the patient glossary's terms (and their abbreviations) only.
     terms = patient_terms(guide) if audience == "patient" else guide.terms
-    for t in terms:
-        title = " ".join(f"{t.term}: {t.plain}".split())
-        if t.abbreviation and not _UNSAFE_TERM & set(t.abbreviation):
-            lines.append(f"*[{t.abbreviation}]: {title}")
-        if audience == "patient" and not _UNSAFE_TERM & set(t.term):
-            for form in dict.fromkeys([t.term, t.term.lower()]):
-                lines.append(f"*[{form}]: {' '.join(t.plain.split())}")
+    for term in terms:
+        title = " ".join(f"{term.term}: {term.plain}".split())
+        if term.abbreviation and not _UNSAFE_TERM & set(term.abbreviation):
+            lines.append(f"*[{term.abbreviation}]: {title}")
+        if audience == "patient" and not _UNSAFE_TERM & set(term.term):
+            for form in dict.fromkeys([term.term, term.term.lower()]):
+                lines.append(f"*[{form}]: {' '.join(term.plain.split())}")
     return "\n".join(lines)

@@ -11,6 +11,7 @@ HTML from an autoescaped template.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -19,10 +20,11 @@ from markupsafe import Markup
 from .. import fmt
 from ..errors import UnknownName
 from ..guide import PRESCRIBING_SRC, Guide, analysis_of, plain_result_arms, result_of, trial_src
+from ..i18n import t, tm
 from ..markup import html, md, table
 from ..models import MONTHS_SLOT, Guidance, PlainResult, PlainSideEffect, Setting, Sign, Statistic, Status, Trial, Urgency
 from ..pagecontext import PageContext
-from ..plain_numbers import RULE, OutOf100, months_words, out_of_100
+from ..plain_numbers import OutOf100, months_words, out_of_100, rule
 from ..text import inline_md, md_escape
 from . import figures, glossary
 
@@ -32,12 +34,27 @@ def badge(ctx: PageContext, status: Status, what: str) -> Markup:
     return ctx.badge(status, what, plain=True) if status == Status.unverified else Markup("")
 
 
-URGENCY = MappingProxyType({
-    Urgency.emergency: ("emergency", "Call your local emergency number now"),
-    Urgency.now: ("now", "Call your care team now, day or night"),
-    Urgency.same_day: ("same-day", "Call your care team the same day"),
-    Urgency.next_visit: ("next-visit", "Tell your care team at your next visit"),
+# How soon to act -> (the anchor of its group, what to do in the build's language, `patient.urgency.*`).
+_URGENCY_ANCHOR = MappingProxyType({
+    Urgency.emergency: "emergency", Urgency.now: "now", Urgency.same_day: "same-day", Urgency.next_visit: "next-visit",
 })
+
+
+class _Urgency(Mapping[Urgency, tuple[str, str]]):
+    """Looked up at each use, so the words are those of the build under way."""
+
+    def __getitem__(self, urgency: Urgency) -> tuple[str, str]:
+        anchor = _URGENCY_ANCHOR[urgency]
+        return anchor, t(f"patient.urgency.{anchor.replace('-', '_')}")
+
+    def __iter__(self) -> Iterator[Urgency]:
+        return iter(_URGENCY_ANCHOR)
+
+    def __len__(self) -> int:
+        return len(_URGENCY_ANCHOR)
+
+
+URGENCY = _Urgency()
 
 
 def _arm_name(trial: Trial, names: dict[str, str], arm_id: str) -> str:
@@ -51,25 +68,26 @@ def _number(trial: Trial, source: str, arm: str, published: Decimal, statistic: 
 
 
 def _words(o: OutOf100) -> str:
-    return "no one" if o.percent == 0 else o.words
+    return t("patient.no_one") if o.percent == 0 else o.words
 
 
-def _who(o: OutOf100, span: Markup) -> Markup:
-    """'about 16 out of 100 people', or just 'no one' when nobody had it."""
-    return span if o.percent == 0 else span + Markup(" out of 100 people")
+def _first(o: OutOf100, span: Markup, arm: str, outcome: Markup, timepoint: str = "") -> Markup:
+    """'About 16 out of 100 people who had X had Y.', or 'No one who had X had Y.' when nobody had it."""
+    key = ("patient.first_after" if timepoint else "patient.first") + ("_none" if o.percent == 0 else "")
+    return _cap(tm(key, who=span, arm=md_escape(arm), outcome=outcome, timepoint=md_escape(timepoint)))
 
 
-def _then(o: OutOf100, name: str, span: Markup, lead: str) -> Markup:
-    """The comparison group's half of the sentence."""
-    if o.percent == 0:
-        return Markup("%s %s, no one did.") % (Markup(lead), md_escape(name))
-    return Markup("%s %s, it was %s out of 100.") % (Markup(lead), md_escape(name), span)
+def _then(o: OutOf100, arm: str, span: Markup, key: str) -> Markup:
+    """The comparison group's sentence: 'For people who had X, it was about 12 out of 100.'"""
+    return tm(key + ("_none" if o.percent == 0 else ""), arm=md_escape(arm), who=span)
 
 
 def _cap(text: Markup) -> Markup:
-    # The number span may open a sentence: capitalise its first visible letter.
+    # A sentence may open with the number span: capitalise its first visible letter.
+    if not text.startswith("<"):
+        return Markup(text[:1].upper() + text[1:])
     head, sep, rest = str(text).partition('">')
-    return Markup(head + sep + rest[:1].upper() + rest[1:] if sep else text[:1].upper() + text[1:])
+    return Markup(head + sep + rest[:1].upper() + rest[1:])
 
 
 def result_sentence(guide: Guide, ctx: PageContext, pr: PlainResult) -> Markup:
@@ -86,18 +104,15 @@ def result_sentence(guide: Guide, ctx: PageContext, pr: PlainResult) -> Markup:
         a, b = out_of_100(va), out_of_100(vb)
         span_a = _number(trial, source, first, va, "rate", _words(a))
         span_b = _number(trial, source, second, vb, "rate", _words(b))
-        who = _who(a, span_a)
-        lead = Markup("After %s, %s") % (md_escape(result.timepoint), who) if result.timepoint else _cap(who)
-        text = (Markup("%s who had %s %s. ") % (lead, md_escape(name_a), md_escape(pr.outcome))
-                + _then(b, name_b, span_b, "For people who had"))
+        text = (_first(a, span_a, name_a, md_escape(pr.outcome), result.timepoint) + Markup(" ")
+                + _then(b, name_b, span_b, "patient.then"))
     else:
         span_a = _number(trial, source, first, va, "median", months_words(va))
         span_b = _number(trial, source, second, vb, "median", months_words(vb))
         # The outcome's "{months}" slot takes the number; the words around it stay escaped text.
         before, _, after = pr.outcome.partition("{months}")
         outcome = md_escape(before) + span_a + md_escape(after)
-        text = (Markup("Half of the people who had %s %s. For people who had %s, it was %s.")
-                % (md_escape(name_a), outcome, md_escape(name_b), span_b))
+        text = tm("patient.median", arm=md_escape(name_a), outcome=outcome, other=md_escape(name_b), months=span_b)
     if result.status == Status.unverified:
         text += Markup(" ") + badge(ctx, result.status, f"{trial.name}: {result.endpoint}")
     if pr.caveat:
@@ -122,7 +137,7 @@ def results(guide: Guide, ctx: PageContext, setting: Setting) -> Markup:
             figure = figures.icon_array(guide, ctx, trial.id, result.id) if result.statistic == Statistic.rate else None
             blocks.append(md("plain_result.md", who=pr.who, sentence=result_sentence(guide, ctx, pr), id=pr.id,
                              year=year, detail=ctx.link(trial_src(trial.id), f"result-{result.id}"), figure=figure))
-        out.append(md("section.md", level=3, title=f"The {trial.name} study", anchor=trial.id, blocks=blocks))
+        out.append(md("section.md", level=3, title=t("patient.study_heading", trial=trial.name), anchor=trial.id, blocks=blocks))
     return Markup("\n").join(out)
 
 
@@ -134,7 +149,7 @@ def side_effects(guide: Guide, ctx: PageContext, setting: Setting) -> Markup:
         if trial.setting == setting.id:
             by_trial.setdefault(trial.id, []).append(side_effect_line(guide, ctx, se))
     return md("plain_side_effects.md", groups=[
-        {"name": guide.trials[t].name, "link": ctx.link(trial_src(t)), "lines": lines} for t, lines in by_trial.items()])
+        {"intro": _in_study(guide.trials[trial_id], ctx), "lines": lines} for trial_id, lines in by_trial.items()])
 
 
 def side_effect(guide: Guide, ctx: PageContext, se_id: str) -> Markup:
@@ -143,8 +158,18 @@ def side_effect(guide: Guide, ctx: PageContext, se_id: str) -> Markup:
     if se is None:
         raise UnknownName("patient side effect", se_id, [s.id for s in guide.patient.side_effects])
     trial = guide.trials[guide.ae_table(se.table).trial]
-    return md("plain_side_effects.md", groups=[
-        {"name": trial.name, "link": ctx.link(trial_src(trial.id)), "lines": [side_effect_line(guide, ctx, se)]}])
+    return md("plain_side_effects.md", groups=[{"intro": _in_study(trial, ctx), "lines": [side_effect_line(guide, ctx, se)]}])
+
+
+def _in_study(trial: Trial, ctx: PageContext) -> Markup:
+    """'In the [ALPHA study](link):' over a trial's side effects."""
+    link = Markup("[%s](%s)") % (md_escape(t("patient.study_link", trial=trial.name)), Markup(ctx.link(trial_src(trial.id))))
+    return tm("patient.in_study", study=link)
+
+
+def _details(href: str) -> Markup:
+    """' [Details](link)' after a sentence: the clinician detail it comes from."""
+    return Markup(" [%s](%s)") % (md_escape(t("patient.details")), Markup(href))
 
 
 def side_effect_line(guide: Guide, ctx: PageContext, se: PlainSideEffect) -> Markup:
@@ -161,10 +186,9 @@ def side_effect_line(guide: Guide, ctx: PageContext, se: PlainSideEffect) -> Mar
     span_a = _number(trial, source, first, va, "rate", _words(a))
     span_b = _number(trial, source, second, vb, "rate", _words(b))
     detail = ctx.link(trial_src(trial.id), f"ae-{table.id}")
-    line = (Markup("%s who had %s %s. ") % (_cap(_who(a, span_a)), md_escape(_arm_name(trial, se.arm_names, first)),
-                                            md_escape(se.what))
-            + _then(b, _arm_name(trial, se.arm_names, second), span_b, "With")
-            + Markup(" [Details](%s)") % Markup(detail))
+    line = (_first(a, span_a, _arm_name(trial, se.arm_names, first), md_escape(se.what)) + Markup(" ")
+            + _then(b, _arm_name(trial, se.arm_names, second), span_b, "patient.then_with")
+            + _details(detail))
     if table.status == Status.unverified:
         line += Markup(" ") + badge(ctx, table.status, f"{trial.name}: {table.title}")
     return line
@@ -213,20 +237,23 @@ def about_side_effects(guide: Guide, ctx: PageContext) -> Markup:
 def dosing(guide: Guide, ctx: PageContext) -> Markup:
     d = guide.drug.dosing
     ctx.shows(guide.drug)
-    interval = f"every {every(guide)}"
-    rows = [[i.which, f"about {i.minutes} minutes", f"at least {i.observe_minutes} minutes"] for i in d.infusions]
+    interval = t("patient.dosing.interval", every=every(guide))
+    rows = [[i.which, t("patient.dosing.about_minutes", minutes=i.minutes), t("patient.dosing.at_least", minutes=i.observe_minutes)]
+            for i in d.infusions]
     durations = [{"label": guide.setting_label(x.setting), "plain": x.plain,
-                  "cycles": f"That is {x.cycles} treatments in all, one {interval}." if x.cycles else ""}
+                  "cycles": t("patient.dosing.in_all", cycles=x.cycles, interval=interval) if x.cycles else ""}
                  for x in d.durations]
     return md("plain_dosing.md", interval=interval, badge=badge(ctx, d.status, "dosing"), durations=durations,
-              table=table("How long each drip takes",
-                          ["Which drip", "How long the drip takes", "How long you stay afterwards"],
+              table=table(t("patient.dosing.caption"),
+                          [t("patient.dosing.which"), t("patient.dosing.how_long"), t("patient.dosing.stay")],
                           rows, class_="plain-dosing", row_headers=True))
 
 
-def plain_fact(guide: Guide, ctx: PageContext, fact_id: str) -> Markup:
+def plain_fact(guide: Guide, ctx: PageContext, fact_id: str, listed: bool = False) -> Markup:
     """A prescribing fact in everyday words: each source's `plain` sentence, the period filled in
-    from its record, then a link to the clinician detail. Empty when no statement has plain words."""
+    from its record, then a link to the clinician detail. Empty when no statement has plain words.
+    `listed` gives one list item per source, each with its citation (sources that differ, such as
+    fever thresholds, read best side by side)."""
     section, fact = guide.fact(fact_id)
     ctx.shows(section)
     sentences = []
@@ -236,12 +263,18 @@ def plain_fact(guide: Guide, ctx: PageContext, fact_id: str) -> Markup:
         # Escape the whole sentence, then put the period where its (escaped) slot is.
         text = md_escape(st.plain)
         if st.months_after_last_dose is not None:
-            text = Markup(text.replace(md_escape(MONTHS_SLOT), Markup("%d months") % st.months_after_last_dose))
+            months = t("patient.months_after", count=st.months_after_last_dose)
+            text = Markup(text.replace(md_escape(MONTHS_SLOT), md_escape(months)))
         flag = badge(ctx, st.status, f"{fact.topic} ({st.source})")
+        if listed:
+            flag = Markup(" ").join(f for f in (flag, ctx.cite(st.reference)) if f)
         sentences.append(text + (Markup(" ") + flag if flag else Markup("")))
     if not sentences:
         return Markup("")
-    return Markup(" ").join(sentences) + Markup(" [Details](%s)") % Markup(ctx.link(PRESCRIBING_SRC, f"fact-{fact.id}"))
+    details = _details(ctx.link(PRESCRIBING_SRC, f"fact-{fact.id}"))
+    if listed:
+        return md("plain_list.md", items=sentences) + Markup("\n") + details.lstrip()
+    return Markup(" ").join(sentences) + details
 
 
 def plain_monitoring(guide: Guide, ctx: PageContext, only: str = "", skip: str = "") -> Markup:
@@ -265,8 +298,8 @@ def every(guide: Guide) -> str:
     """The time between treatments in everyday units: '3 weeks', 'week', 'day' (or days when not whole weeks)."""
     days = guide.drug.dosing.cycle_days
     if days in (1, 7):
-        return "day" if days == 1 else "week"
-    return f"{days // 7} weeks" if days % 7 == 0 else f"{days} days"
+        return t("patient.every.day") if days == 1 else t("patient.every.week")
+    return t("patient.every.weeks", n=days // 7) if days % 7 == 0 else t("patient.every.days", n=days)
 
 
 def pronunciations(guide: Guide, ctx: PageContext) -> Markup:
@@ -276,7 +309,7 @@ def pronunciations(guide: Guide, ctx: PageContext) -> Markup:
             for p in guide.drug.pronunciations]
     if not rows:
         return Markup("")
-    return html("table.html", caption="How to say the names", columns=["Name", "Say it like this"], rows=rows,
+    return html("table.html", caption=t("patient.say.caption"), columns=[t("patient.say.name"), t("patient.say.say")], rows=rows,
                 class_="pronunciations", row_headers=True, id="", row_ids=None)
 
 
@@ -286,4 +319,4 @@ def words(guide: Guide, ctx: PageContext) -> Markup:
 
 
 def rounding_rule() -> Markup:
-    return md_escape(RULE)
+    return md_escape(rule())

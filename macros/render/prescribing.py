@@ -7,6 +7,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..guide import Guide
+from ..i18n import t
 from ..markup import html, md, table
 from ..models import DoseModification, Fact, PrescribingSection, Status
 from ..pagecontext import PageContext
@@ -53,7 +54,7 @@ def dose_modifications(guide: Guide, ctx: PageContext) -> Markup:
         first = members[0]
         columns: list[dict[str, object]]
         if first.group is None:
-            columns = [{"label": guide.setting_label(first.setting) if first.setting else "All settings",
+            columns = [{"label": guide.setting_label(first.setting) if first.setting else t("safety.all_settings"),
                         "applies_to": first.applies_to, "table": rules_table(guide, first, ctx), "note": first.note}]
         else:
             columns = []
@@ -88,7 +89,7 @@ def differences(guide: Guide, ctx: PageContext) -> Markup:
     sections = [s for s in (guide.prescribing.sections if guide.prescribing else []) if any(f.sources_differ for f in s.facts)]
     ctx.shows(*sections)
     facts = [f for s in sections for f in s.facts if f.sources_differ]
-    return html("statements_table.html", caption="Where the sources differ", id="facts-differences", prefix="differ-",
+    return html("statements_table.html", caption=t("safety.differences"), id="facts-differences", prefix="differ-",
                 facts=_facts(ctx, facts))
 
 
@@ -96,6 +97,8 @@ def monitoring(guide: Guide, ctx: PageContext) -> Markup:
     """The monitoring schedule with each row's citation and status."""
     if guide.monitoring:
         ctx.shows(guide.safety)
-    rows = [[m.what, m.when, Markup(" ").join([ctx.cite(m.reference), status_text(ctx, m.status, f"Monitoring: {m.what}")])]
+    rows = [[m.what, m.when, Markup(" ").join([ctx.cite(m.reference),
+                                               status_text(ctx, m.status, t("safety.monitoring.badge", what=m.what))])]
             for m in guide.monitoring]
-    return table("Monitoring schedule", ["What", "When", "Reference and status"], rows, class_="monitoring-schedule")
+    columns = [t("safety.monitoring.what"), t("safety.monitoring.when"), t("safety.monitoring.reference")]
+    return table(t("safety.monitoring.schedule"), columns, rows, class_="monitoring-schedule")

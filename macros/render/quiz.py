@@ -7,21 +7,25 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..guide import Guide
+from ..i18n import t
 from ..markup import html, md
 from ..models import Quiz, Status, Urgency
 from ..pagecontext import PageContext
 from ..quiz import Question, questions
 from .patient import URGENCY
 
-TITLE = "Check what you have read"
+
+def title() -> str:
+    """The quiz's heading, in the build's language."""
+    return t("quiz.title")
 
 
 def _text(q: Question) -> str:
     if q.kind == "primary_result":
-        return f"{q.subject}: what did the primary endpoint ({q.detail}) show?"
+        return t("quiz.primary_result", trial=q.subject, endpoint=q.detail)
     if q.kind == "dose_level":
-        return f"What is the dose at the level \u201c{q.subject}\u201d?"
-    return f"\u201c{q.subject}\u201d: what should the person do?"
+        return t("quiz.dose_level", level=q.subject)
+    return t("quiz.urgency", sign=q.subject)
 
 
 def _option(q: Question, option: str) -> str:
@@ -50,5 +54,5 @@ def quiz(guide: Guide, item: Quiz, ctx: PageContext) -> str:
                       "mark": Markup("") if q.option_status else _mark(ctx, q.status, q.what),
                       "marks": marks or [Markup("")] * len(q.options)})
     form = html("quiz.html", id=item.id, pass_mark=guide.quiz.pass_mark, questions=shown)
-    heading = md("section.md", level=2, title=TITLE, anchor=f"quiz-{item.id}", blocks=[])
+    heading = md("section.md", level=2, title=title(), anchor=f"quiz-{item.id}", blocks=[])
     return str(heading).rstrip() + "\n\n" + str(Markup(form)) + "\n"

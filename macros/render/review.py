@@ -9,21 +9,16 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from markupsafe import Markup
 
 from ..fmt import long_date
+from ..i18n import t
 from ..markup import html
 from ..models import STAGE_ORDER, Review, Stage
 
-STAGE_LABEL = MappingProxyType({Stage.draft: "Draft", Stage.reviewed: "Reviewed", Stage.approved: "Approved"})
-# The same stages in words for patients and families (patient pages show no coloured tag).
-STAGE_PLAIN = MappingProxyType({
-    Stage.draft: "A second editor has not checked it yet.",
-    Stage.reviewed: "A second editor has checked it too.",
-    Stage.approved: "A clinical editor has signed it off.",
-})
+# A stage's tag is `status.stage.<stage>`; the same stage in words for patients and families (patient
+# pages show no coloured tag) is `status.stage_plain.<stage>` (macros/locales/<language>/status.yml).
 
 
 @dataclass(frozen=True)
@@ -41,8 +36,8 @@ class ReviewSummary:
             "next_review": self.next_review.isoformat(),
             "next_review_text": long_date(self.next_review),
             "stage": self.stage.value,
-            "stage_label": STAGE_LABEL[self.stage],
-            "stage_plain": STAGE_PLAIN[self.stage],
+            "stage_label": t(f"status.stage.{self.stage.value}"),
+            "stage_plain": t(f"status.stage_plain.{self.stage.value}"),
         }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..guide import Guide, trial_src
+from ..i18n import t
 from ..markup import html, join, md, paragraph, table
 from ..models import Warning_
 from ..pagecontext import PageContext
@@ -24,7 +25,7 @@ def boxed_warnings(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(*items)
     body = html("list.html", tag="ul", class_="boxed-warnings", items=[_warning(w, ctx) for w in items],
                 ids=[f"warning-{w.id}" for w in items])
-    return html("admonition.html", kind="danger", extra_class="", title="Boxed warnings", body=body)
+    return html("admonition.html", kind="danger", extra_class="", title=t("safety.boxed"), body=body)
 
 
 def warnings(guide: Guide, ctx: PageContext) -> Markup:
@@ -38,12 +39,12 @@ def adverse_events(guide: Guide, ctx: PageContext) -> Markup:
     """Every adverse-event table, grouped by trial, each labelled with what its figures are."""
     out = []
     for trial in guide.trials.values():
-        tables = [t for t in guide.ae_tables if t.trial == trial.id]
+        tables = [tbl for tbl in guide.ae_tables if tbl.trial == trial.id]
         if not tables:
             continue
-        intro = paragraph(join(html("link.html", href=ctx.href(trial_src(trial.id)), text=f"{trial.name} trial page"),
+        intro = paragraph(join(html("link.html", href=ctx.href(trial_src(trial.id)), text=t("safety.trial_page", trial=trial.name)),
                                Markup(": "), f"{trial.title}.", sep=""))
-        out.append(md("section.md", level=3, title=trial.name, anchor="", blocks=[intro, *(ae_table(trial, t, ctx) for t in tables)]))
+        out.append(md("section.md", level=3, title=trial.name, anchor="", blocks=[intro, *(ae_table(trial, tbl, ctx) for tbl in tables)]))
     return Markup("\n").join(out)
 
 
@@ -52,8 +53,8 @@ def dose_modifications(guide: Guide, ctx: PageContext) -> Markup:
     ctx.shows(*guide.dose_modifications)
     for mod in guide.dose_modifications:
         blocks = [
-            paragraph(join(f"Applies to: {mod.applies_to}.", ctx.cite(mod.reference), ctx.badge(mod.status, mod.topic))),
-            table(mod.topic, ["When", "What to do"],
+            paragraph(join(t("safety.applies_to", what=mod.applies_to), ctx.cite(mod.reference), ctx.badge(mod.status, mod.topic))),
+            table(mod.topic, [t("safety.when"), t("safety.what_to_do")],
                   [[r.when, join(r.action, r.note, ctx.badge(r.status, f"{mod.topic}: {r.when}") if r.status else "")]
                    for r in mod.rules], class_="dose-modification", row_headers=False),
         ]
@@ -66,6 +67,7 @@ def dose_modifications(guide: Guide, ctx: PageContext) -> Markup:
 def monitoring(guide: Guide, ctx: PageContext) -> Markup:
     if guide.monitoring:
         ctx.shows(guide.safety)  # the monitoring list has no review of its own: the file's covers it
-    rows = [[m.what, join(m.when, ctx.cite(m.reference), ctx.badge(m.status, f"Monitoring: {m.what}"))]
+    rows = [[m.what, join(m.when, ctx.cite(m.reference), ctx.badge(m.status, t("safety.monitoring.badge", what=m.what)))]
             for m in guide.monitoring]
-    return table("Monitoring", ["What", "When"], rows, class_="monitoring")
+    return table(t("safety.monitoring.caption"), [t("safety.monitoring.what"), t("safety.monitoring.when")], rows,
+                 class_="monitoring")

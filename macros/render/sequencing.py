@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from .. import fmt, standing
 from ..guide import Guide, trial_src
+from ..i18n import t, tm
 from ..markup import html, join, md, paragraph, table
 from ..models import Option, Setting
 from ..pagecontext import PageContext
@@ -16,25 +17,26 @@ def _facts(ctx: PageContext, opt: Option) -> Markup:
     """The dated facts the option's label is derived from, each with its source and status."""
     items = []
     for a in opt.regulatory:
-        items.append(join(Markup("<strong>%s:</strong>") % f"{a.authority}, {fmt.date(a.date)}",
-                          f"{standing.ACTION_LABEL[a.action]} for {a.scope}.", a.note,
+        when = t("sequencing.authority_date", authority=a.authority, date=fmt.date(a.date))
+        items.append(join(Markup("<strong>%s:</strong>") % when,
+                          t(f"sequencing.action_for.{standing.ACTIONS[a.action]}", scope=a.scope), a.note,
                           ctx.cite(a.reference), ctx.badge(a.status, f"{opt.name}: {a.authority}")))
     for s in opt.guidelines:
         items.append(join(Markup("<strong>%s</strong>") % standing.guideline_name(s),
-                          f"({standing.STANCE_LABEL[s.stance].lower()}):", s.wording,
+                          t(f"sequencing.stance_says.{s.stance}"), s.wording,
                           ctx.cite(s.reference), ctx.badge(s.status, f"{opt.name}: {s.body}")))
     if opt.guideline_gap:
-        items.append(join(Markup("<strong>Not verified:</strong>"), opt.guideline_gap))
-    items.append(join(f"Checked against the sources on {fmt.long_date(opt.checked_on)}."))
+        items.append(join(Markup("<strong>%s</strong>") % t("sequencing.not_verified"), opt.guideline_gap))
+    items.append(join(t("sequencing.checked_on", date=fmt.long_date(opt.checked_on))))
     return html("list.html", tag="ul", class_="option-facts", ids=None, items=items)
 
 
 def _option(guide: Guide, ctx: PageContext, opt: Option) -> Markup:
-    trials = join(*(html("link.html", href=ctx.href(trial_src(t)), text=guide.trials[t].name) for t in opt.trials), sep=", ")
+    trials = join(*(html("link.html", href=ctx.href(trial_src(tr)), text=guide.trials[tr].name) for tr in opt.trials), sep=", ")
     status = html("standing.html", kind=standing.standing(opt).value, label=standing.label(opt))
     return join(
         Markup("<strong>%s</strong>") % opt.name, status, inline_html(opt.text),
-        join("Evidence:", trials + Markup(".")) if opt.trials else "",
+        tm("sequencing.evidence", trials=trials) if opt.trials else "",
         ctx.cite(*opt.references) if opt.references else "", ctx.badge(opt.status, opt.name),
         _facts(ctx, opt),
     )
@@ -51,7 +53,7 @@ def pathway(guide: Guide, ctx: PageContext, setting: Setting) -> Markup:
             if step.options:
                 blocks.append(html("list.html", tag="ul", class_="pathway-options", ids=None,
                                    items=[_option(guide, ctx, opt) for opt in step.options]))
-            out.append(md("section.md", level=3, title=f"Step {i}: {step.title}", anchor=step.id, blocks=blocks))
+            out.append(md("section.md", level=3, title=t("sequencing.step", n=i, title=step.title), anchor=step.id, blocks=blocks))
     return Markup("\n").join(out)
 
 
@@ -62,9 +64,10 @@ def guidelines(guide: Guide, ctx: PageContext, setting: Setting | None = None) -
     for g in sorted(guide.guideline_positions, key=lambda g: (guide.setting(g.setting).column_label, -(g.year or 0), g.body)):
         if setting and g.setting != setting.id:
             continue
-        rows.append([g.body, str(g.year) if g.year else "not recorded", guide.setting(g.setting).column_label,
+        rows.append([g.body, str(g.year) if g.year else t("sequencing.guidelines.not_recorded"), guide.setting(g.setting).column_label,
                      join(g.statement, ctx.cite(g.reference), ctx.badge(g.status, g.body))])
-    return table("Guideline positions", ["Guideline", "Year", "Setting", "What it says"], rows, class_="guidelines")
+    columns = [t(f"sequencing.guidelines.{c}") for c in ("guideline", "year", "setting", "says")]
+    return table(t("sequencing.guidelines.caption"), columns, rows, class_="guidelines")
 
 
 def timeline(guide: Guide, ctx: PageContext) -> Markup:

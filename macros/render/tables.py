@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from .. import evidence_levels, fmt
 from ..guide import Guide, arm_labels
+from ..i18n import t
 from ..markup import html
 from ..models import AETable, Result, Status, Trial
 from ..pagecontext import PageContext
@@ -43,7 +44,8 @@ def _difference(trial: Trial, result: Result) -> str | None:
     if points is None:
         return None
     labels = arm_labels(trial)
-    return f"{labels[pair[0]]} minus {labels[pair[1]]}: {fmt.difference(points, result.timepoint)}"
+    return t("trial.results.minus", first=labels[pair[0]], second=labels[pair[1]],
+             difference=fmt.difference(points, result.timepoint))
 
 
 def ae_table(trial: Trial, table: AETable, ctx: PageContext) -> Markup:
@@ -54,7 +56,7 @@ def ae_table(trial: Trial, table: AETable, ctx: PageContext) -> Markup:
     arms = [a for a in trial.arms if a.id in arm_ids]
     columns = [
         (key, label)
-        for key, label in (("all_grades", "All grades"), ("grade3plus", "Grade ≥3"), ("patients", "Patients"))
+        for key, label in ((k, t(f"trial.ae.{k}")) for k in ("all_grades", "grade3plus", "patients"))
         if any(getattr(v, key) is not None for row in table.rows for v in row.values.values())
     ]
     values = [

@@ -32,11 +32,12 @@
   var done = status === "completed" || status === "passed";
   if (!done) { wrapper.set(cmi.status, "incomplete"); }
   var resume = wrapper.get(cmi.location);
-  if (resume && pages.indexOf(resume) > 0) { frame.src = resume; }
+  var resuming = Boolean(resume) && pages.indexOf(resume) > 0;
+  if (resuming) { frame.src = resume; }
   wrapper.commit();
 
   var base = location.href.replace(/[?#].*$/, "").replace(/[^\/]*$/, "");
-  frame.addEventListener("load", function () {
+  function shown() {
     var here;
     try { here = frame.contentWindow.location.href.replace(/[?#].*$/, ""); } catch (e) { return; }
     if (here.indexOf(base) !== 0) { return; }
@@ -49,7 +50,12 @@
       wrapper.set(cmi.status, "completed");
     }
     wrapper.commit();
-  });
+  }
+  frame.addEventListener("load", shown);
+  // This script is deferred: the frame may have shown its first page before it ran.
+  if (!resuming) {
+    try { if (frame.contentDocument && frame.contentDocument.readyState === "complete") { shown(); } } catch (e) { /* not ours */ }
+  }
   // The module's self-check quiz (assets/quiz.js) tells this page its score: a percentage, passed
   // or failed against the pack's pass mark (quiz.yml). Only from a page of this module in the frame.
   window.addEventListener("message", function (event) {

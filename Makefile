@@ -85,9 +85,10 @@ offline: $(VENV_OK) $(NODE_OK)
 	$(PY) -m macros.release.offline $(OUT)/build/offline-site $(OUT)/dist
 
 ## SCORM 1.2 packages of the offline site: the whole guide, dist/<name>-scorm-<version>.zip, and one
-## SCO per nav module (reports completion and where the learner is), dist/<name>-scorm-<module>-<version>.zip
+## SCO per nav module (reports completion and where the learner is), dist/<name>-scorm-<module>-<version>.zip;
+## `make scorm SCORM=2004` writes the module packages for SCORM 2004 (dist/<name>-scorm2004-<module>-<version>.zip)
 scorm: offline
-	$(PY) -m macros.release.scorm $(OUT)/build/offline-site $(OUT)/dist
+	$(PY) -m macros.release.scorm $(OUT)/build/offline-site $(OUT)/dist $(or $(SCORM),1.2)
 
 ## PDF handouts printed by Chromium: one per patient page and one of the clinician section, in dist/pdf/
 pdf: offline browser-deps

@@ -35,9 +35,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.templates import TemplateContext
 
-from . import assets, i18n, pagemeta, pagetext, webapp
+from . import assets, i18n, modules, pagemeta, pagetext, webapp
 from .config import GuideConfig
-from .errors import DataError, PageTextError
+from .errors import DataError, PageTextError, Problem
 from .fmt import date as format_date
 from .guide import OVERVIEW_SRC
 from .i18n import Strings
@@ -179,6 +179,14 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             files.append(File.generated(config, webapp.MANIFEST, content=webapp.manifest(
                 info.title, info.description, info.language)))
             files.append(File.generated(config, webapp.REGISTER, content=webapp.register_script()))
+            icon = files.get_file_from_path(webapp.ICON)
+            if icon is None:
+                raise PluginError(f"the web app's icon {webapp.ICON} is missing from the theme and the pack's docs/")
+            try:
+                for path, png in webapp.png_icons(icon.content_bytes).items():
+                    files.append(File.generated(config, path, content=png))
+            except RuntimeError as err:
+                raise PluginError(str(err)) from None
         self._bundle_css(files, config)
         for path, content in session.downloads().items():
             files.append(File.generated(config, path, content=content))
@@ -229,6 +237,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
+        guide = self._session().guide
+        if guide.quiz is not None:
+            # A module's SCO reports completion on its last page: a quiz must be there, or the
+            # platform would hear "completed" before the learner reached it.
+            tree = [_nav_item(item) for item in nav.items]
+            for i, quiz in enumerate(guide.quiz.quizzes):
+                problem = modules.quiz_page_problem(tree, quiz.page)
+                if problem:
+                    raise PluginError(str(Problem(guide.data_dir / "quiz.yml", f"quizzes[{i}].page", problem)))
         return nav
 
     # ------------------------------------------------------------------ pages

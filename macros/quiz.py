@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import fmt
 from .guide import Guide, primary_result
-from .models import Quiz, QuizQuestion, Trial, Urgency
+from .models import Quiz, QuizQuestion, Status, Trial, Urgency
 
 MAX_OPTIONS = 4
 
@@ -27,6 +27,13 @@ class Question:
     detail: str  # a trial's primary endpoint; empty for the other kinds
     options: tuple[str, ...]
     answer: int  # index of the right option
+    # How far the record the question is asked from (its right answer) has been checked, and the
+    # value's name in the page's list of unverified values.
+    status: Status
+    what: str
+    # For answers taken from different records (the trials' primary results): each answer's own
+    # (status, name); empty when every answer comes from the question's record or is a fixed word.
+    option_status: tuple[tuple[Status, str], ...] = ()
 
 
 def _primary_text(trial: Trial) -> str | None:
@@ -56,9 +63,17 @@ def question(guide: Guide, q: QuizQuestion) -> Question:
         result = primary_result(trial)
         if right is None or result is None:
             raise QuizError(f"primary_result: trial {trial.id!r} has no primary-endpoint result with a comparison")
-        others = [t for t in (_primary_text(t) for t in guide.trials.values() if t.id != trial.id) if t]
+        checked: dict[str, tuple[Status, str]] = {right: (result.status, f"{trial.name}: {result.endpoint}")}
+        others: list[str] = []
+        for other in guide.trials.values():
+            text, other_result = _primary_text(other), primary_result(other)
+            if other.id != trial.id and text and other_result:
+                others.append(text)
+                checked.setdefault(text, (other_result.status, f"{other.name}: {other_result.endpoint}"))
         options, answer = _options(right, others)
         kind, subject, detail = "primary_result", trial.name, result.endpoint
+        status, what = checked[right]
+        option_status = tuple(checked[o] for o in options)
     elif q.dose_level is not None:
         dosing = guide.drug.dosing
         levels = {lv.label: f"{fmt.num(lv.dose)} {dosing.unit}" for lv in dosing.dose_levels}
@@ -66,6 +81,7 @@ def question(guide: Guide, q: QuizQuestion) -> Question:
             raise QuizError(f"dose_level: no dose level {q.dose_level!r} in drug.yml (levels: {', '.join(levels)})")
         options, answer = _options(levels[q.dose_level], list(levels.values()))
         kind, subject, detail = "dose_level", q.dose_level, ""
+        status, what, option_status = dosing.status, "dosing", ()
     else:
         assert q.urgency is not None
         guidance = next((g for g in guide.patient.guidance if g.id == q.urgency.guidance), None)
@@ -77,9 +93,10 @@ def question(guide: Guide, q: QuizQuestion) -> Question:
         urgencies = [u.value for u in Urgency]  # in order of urgency, as the pages list them
         options, answer = tuple(urgencies), urgencies.index(sign.urgency.value)
         kind, subject, detail = "urgency", sign.text, ""
+        status, what, option_status = guidance.status, guidance.effect, ()
     if len(options) < 2:
         raise QuizError(f"{kind}: no other record of the same kind to offer as another answer")
-    return Question(kind, subject, detail, options, answer)
+    return Question(kind, subject, detail, options, answer, status, what, option_status)
 
 
 def questions(guide: Guide, quiz: Quiz) -> list[Question]:

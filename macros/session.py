@@ -185,6 +185,8 @@ class BuildSession:
         if meta and meta.review:
             ctx.shows_review(meta.review)
         item = quiz_for_page(self.guide, src) if not bare else None
+        # Rendered before the notices: a value not yet verified in the quiz counts in them.
+        quiz_markdown = render_quiz(self.guide, item, ctx) if item is not None else ""
         if item is not None:
             ctx.shows(*quiz_records(self.guide, item))
         for ref_id in ctx.citations.order:
@@ -210,8 +212,8 @@ class BuildSession:
             target, _, anchor = meta.counterpart.partition("#")
             markdown = _insert_before_title(markdown, str(audience.switch(
                 self.guide.audience_labels, meta.audience, ctx.href(target, anchor))))
-        if item is not None:
-            markdown += "\n\n" + render_quiz(self.guide, item)
+        if quiz_markdown:
+            markdown += "\n\n" + quiz_markdown
             ctx.scripts.add("assets/quiz.js")
         if ctx.citations.order:
             catalogue = relative_url(page_url(CATALOGUE_SRC, self.settings.use_directory_urls), ctx.url)

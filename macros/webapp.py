@@ -20,6 +20,10 @@ GENERATOR = HERE / "webapp.mjs"
 REGISTER_SRC = HERE / "webapp-register.js"
 MANIFEST = "manifest.webmanifest"
 ICON = "assets/images/icon.svg"  # from the theme (macros/theme/assets/images/icon.svg)
+# Some platforms take only bitmap icons (Android's install prompt wants 192 and 512 px PNGs; iOS a
+# touch icon): drawn from ICON at build time by CairoSVG (PyPI, pinned; needs the libcairo2 library).
+PNG_SIZES = (192, 512)
+TOUCH_ICON_SIZE = 192
 REGISTER = "assets/sw-register.js"
 SERVICE_WORKER = "sw.js"
 THEME_COLOUR = "#3f51b5"  # Material's indigo, the palette's primary colour in mkdocs.yml
@@ -36,9 +40,28 @@ def manifest(title: str, description: str, language: str) -> str:
         "name": title, "short_name": short, "description": description, "lang": language,
         "start_url": "./", "scope": "./", "display": "standalone",
         "background_color": "#ffffff", "theme_color": THEME_COLOUR,
-        "icons": [{"src": ICON, "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
+        "icons": [{"src": ICON, "sizes": "any", "type": "image/svg+xml", "purpose": "any"},
+                  *({"src": png_icon(n), "sizes": f"{n}x{n}", "type": "image/png", "purpose": "any"} for n in PNG_SIZES)],
     }
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+
+
+def png_icon(size: int) -> str:
+    return ICON.removesuffix(".svg") + f"-{size}.png"
+
+
+def png_icons(svg: bytes) -> dict[str, bytes]:
+    """The SVG icon drawn as a square PNG of each size, by path in the site.
+
+    Raises RuntimeError naming what to install when CairoSVG or the cairo library is missing.
+    """
+    try:
+        import cairosvg
+    except (ImportError, OSError) as err:  # OSError: cairocffi found no libcairo
+        raise RuntimeError(f"the web app's PNG icons are drawn with CairoSVG, which could not load ({err}): "
+                           "install the pinned Python packages (requirements.lock) and Debian's libcairo2, "
+                           "or build without the web app (SERVICE_WORKER=false)") from None
+    return {png_icon(n): cairosvg.svg2png(bytestring=svg, output_width=n, output_height=n) for n in PNG_SIZES}
 
 
 def register_script() -> str:

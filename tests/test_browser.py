@@ -255,3 +255,47 @@ def test_audience_switch_works_without_javascript(browser, site_server):
         assert page.get_by_label("Remember my choice on this device").count() == 0
     finally:
         ctx.close()
+
+
+# Every kind of control the site shows, in the states Material colours on focus and hover.
+CONTROLS = ", ".join([
+    ".md-typeset .md-button",  # the quiz's button, the copy buttons of the cite box and embed codes
+    ".md-typeset a[href]:not(.md-button)",  # links in the text
+    ".md-nav__link[href]",  # the side navigation
+    ".md-header__button[for]", ".md-search__input", "nav.audience-switch a",
+])
+
+
+def test_focused_and_hovered_controls_keep_their_contrast(context, site_server):
+    # Material fills a focused or hovered button with its accent colour, and colours focused or
+    # hovered links with it. Chromium's DevTools protocol puts every control of the page in both
+    # states at once (as a mouse over a focused control), and axe's colour-contrast checks them all.
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = context.new_page()
+    failures: list[str] = []
+    try:
+        page.goto(site_server + "trials/katherine/", wait_until="load")
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+        page.locator(".embed-snippets").first.evaluate("d => { d.open = true; }")
+        page.wait_for_selector(".cite-box__copy:not([hidden])")
+        kinds = page.eval_on_selector_all(CONTROLS, """els => { els.forEach(e => e.setAttribute('data-control', ''));
+            return [...new Set(els.filter(e => e.offsetParent !== null).map(e => e.tagName + '.' + e.className))]; }""")
+        assert {"BUTTON.md-button embed-snippets__copy", "BUTTON.md-button cite-box__copy", "A.md-nav__link"} <= set(kinds), kinds
+        cdp = context.new_cdp_session(page)
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+        nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "[data-control]"})["nodeIds"]
+        for node in nodes:
+            cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": ["focus", "hover"]})
+        # a button is clear until focused or hovered: filled now, so the states took
+        assert page.locator(".cite-box__copy").evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+        page.evaluate(Axe().axe_script)
+        found = page.evaluate("""() => axe.run({include: [["[data-control]"]]}, {runOnly: ["color-contrast"]})
+            .then(r => r.violations.flatMap(v => v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary)))""")
+        failures += found
+    finally:
+        page.close()
+    assert len(nodes) >= 20
+    assert not failures, "\n".join(failures)

@@ -9,17 +9,18 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros import fmt
 from macros.errors import DataError
 from macros.guide import primary_result
 from macros.loader import load_guide
-from macros.models import QuizQuestion
+from macros.models import Quiz, QuizQuestion, Status
 from macros.quiz import question, questions
 from macros.render.patient import URGENCY
 from macros.tools.common import serve
 
-from .conftest import MINIPACK_DATA, parsed
+from .conftest import DATA, MINIPACK, MINIPACK_DATA, build, parsed
 
 
 def test_every_question_is_answered_by_its_record(guide) -> None:
@@ -63,6 +64,21 @@ def test_a_question_naming_no_usable_record_stops_the_load(tmp_path: Path, line:
     assert "quiz.yml" in str(err.value) and message in str(err.value), str(err.value)
 
 
+@pytest.mark.parametrize(("page", "message"), [
+    ("patients/about.md", "'patients/about.md' is not the last page of its module 'For patients' (that is 'patients/words.md')"),
+    ("index.md", "'index.md' is in no module of the nav"),
+])
+def test_a_quiz_that_does_not_end_its_module_stops_the_build(tmp_path: Path, page: str, message: str) -> None:
+    # a module's SCO reports completion on its last page: a quiz before it would come too late
+    pack = tmp_path / "pack"
+    shutil.copytree(MINIPACK, pack)
+    quiz = pack / "data" / "quiz.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("page: patients/words.md", f"page: {page}", 1))
+    done = build(tmp_path / "site", pack)
+    assert not done.ok
+    assert "quiz.yml → quizzes[0].page: " + message in done.output, done.output
+
+
 def test_the_quiz_ends_its_page_as_fieldsets_with_a_live_result(real_site: Path, guide) -> None:
     assert guide.quiz is not None
     for quiz in guide.quiz.quizzes:
@@ -75,6 +91,11 @@ def test_the_quiz_ends_its_page_as_fieldsets_with_a_live_result(real_site: Path,
         assert len(fieldsets) == len(quiz.questions)
         for fieldset, asked in zip(fieldsets, questions(guide, quiz), strict=True):
             assert fieldset.legend is not None and asked.subject in fieldset.legend.get_text()
+            # a question asked from a record not yet verified says so, as the record does elsewhere
+            marked = fieldset.legend.select_one(".status--unverified") is not None
+            assert marked == (asked.status == Status.unverified), (page, asked.subject)
+            if marked:
+                assert soup.select_one(".unverified-notice") is not None, page
             labels = [label.get_text() for label in fieldset.select("label")]
             right = asked.options[asked.answer]
             assert labels[int(fieldset["data-answer"])] == (URGENCY[right][1] if asked.kind == "urgency" else right)
@@ -110,6 +131,53 @@ def test_the_quiz_works_from_the_keyboard_and_says_the_result(browser, real_site
             assert not found.response["violations"], [(v["id"], n["target"], n.get("failureSummary")) for v in found.response["violations"] for n in v["nodes"]]
         finally:
             page.close()
+
+
+def test_answers_from_records_not_yet_verified_are_marked(tmp_path: Path) -> None:
+    # EMILIA's primary result and the dosing record made unverified: the EMILIA answer among the
+    # primary results carries the mark (the others do not); a dose question, whose answers all come
+    # from the dosing record, carries it on the question, so no mark singles out the right answer.
+    from macros.citations import CitationRegistry
+    from macros.pagecontext import PageContext
+    from macros.render.quiz import quiz as render_quiz
+
+    def _ctx(guide, src: str) -> PageContext:
+        registry = CitationRegistry(guide.references)
+        return PageContext(src, registry, registry.page(src, src.replace(".md", "/"), src))
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    trial = data / "trials" / "emilia.yml"
+    trial.write_text(trial.read_text(encoding="utf-8").replace(
+        '    status: verified\n    checked_against: ["metastatic:S1", "metastatic:S2a"]',
+        '    status: unverified\n    checked_against: ["metastatic:S1", "metastatic:S2a"]', 1), encoding="utf-8")
+    drug = data / "drug.yml"
+    lines = drug.read_text(encoding="utf-8").splitlines(keepends=True)
+    dosing = lines.index("dosing:\n")
+    status = next(i for i in range(dosing, len(lines)) if lines[i] == "  status: verified\n")
+    lines[status] = "  status: unverified\n"
+    drug.write_text("".join(lines), encoding="utf-8")
+    guide = load_guide(data)
+    emilia = primary_result(guide.trials["emilia"])
+    assert emilia is not None and emilia.status == Status.unverified and guide.drug.dosing.status == Status.unverified
+
+    item = Quiz(id="check", page="safety.md",
+                questions=[QuizQuestion(primary_result="emilia"), QuizQuestion(dose_level="First dose reduction")])
+    ctx = _ctx(guide, "safety.md")
+    form = BeautifulSoup(render_quiz(guide, item, ctx), "html.parser")
+    first, second = form.select("fieldset")
+    right = fmt.comparison(emilia.all_comparisons[0])
+    for option in first.select(".guide-quiz__option"):
+        assert (option.select_one(".status--unverified") is not None) == (option.label.get_text() == right), option
+    assert first.legend.select_one(".status") is None
+    assert second.legend.select_one(".status--unverified") is not None
+    assert not second.select(".guide-quiz__option .status")
+    assert ctx.unverified == [f"EMILIA: {emilia.endpoint}", "dosing"]
+    # on a patient page, in everyday words
+    patient_ctx = _ctx(guide, "patients/words.md")
+    patient_ctx.audience = "patient"
+    form = BeautifulSoup(render_quiz(guide, item, patient_ctx), "html.parser")
+    assert form.select_one("legend .status--plain").get_text() == "Still being checked"
 
 
 def test_the_records_a_quiz_shows_count_in_its_pages_review_status(guide) -> None:

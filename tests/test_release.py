@@ -127,6 +127,26 @@ def test_every_module_is_a_package_with_one_sco(scorm_dist: Path, offline_releas
         assert {"assets/vendor/scorm/scorm-wrapper.js", "assets/vendor/scorm/sco.js", "index.html"} <= names
 
 
+def test_a_scorm_2004_module_manifest(offline_release) -> None:
+    # `make scorm SCORM=2004`: the same SCO (sco.js speaks both versions; tests/test_scorm_browser.py
+    # runs it under a 2004 runtime), declared in SCORM 2004's content-packaging schema
+    from macros.release.scorm import SCORM2004, module_manifest, modules
+    from macros.release.site import read_site
+
+    site = read_site(offline_release["site"])
+    module = next(m for m in modules(site) if m.slug == "safety")
+    root = etree.fromstring(module_manifest(site, module, SCORM2004))
+    cp, adlcp = "http://www.imsglobal.org/xsd/imscp_v1p1", "http://www.adlnet.org/xsd/adlcp_v1p3"
+    assert root.tag == f"{{{cp}}}manifest"
+    assert root.findtext(f"{{{cp}}}metadata/{{{cp}}}schemaversion") == "2004 4th Edition"
+    types = {r.get("identifier"): r.get(f"{{{adlcp}}}scormType") for r in root.iter(f"{{{cp}}}resource")}
+    assert types == {"RES-SCO": "sco", "RES-COMMON": "asset"}
+    item = root.find(f"{{{cp}}}organizations/{{{cp}}}organization/{{{cp}}}item")
+    assert item is not None and item.get("identifierref") == "RES-SCO" and item.findtext(f"{{{cp}}}title") == "Safety"
+    files = {f.get("href") for f in root.iter(f"{{{cp}}}file")}
+    assert "sco-safety.html" in files and "safety.html" in files
+
+
 def test_scorm_manifest_lists_every_file_and_only_files_that_exist(scorm_zip: Path) -> None:
     with zipfile.ZipFile(scorm_zip) as zf:
         names = set(zf.namelist())

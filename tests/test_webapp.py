@@ -5,6 +5,7 @@ by Workbox; after one visit over http a patient page opens with the network off.
 from __future__ import annotations
 
 import json
+import struct
 from pathlib import Path
 
 import pytest
@@ -18,12 +19,20 @@ def test_the_online_site_has_a_manifest_and_a_generated_service_worker(real_site
     doc = json.loads((real_site / webapp.MANIFEST).read_text(encoding="utf-8"))
     assert doc["name"] == read_site(real_site).site and doc["display"] == "standalone" and doc["start_url"] == "./"
     assert all((real_site / icon["src"]).is_file() for icon in doc["icons"])
+    # bitmap icons for the platforms that take no SVG: real PNGs of the sizes the manifest says
+    pngs = {icon["sizes"]: real_site / icon["src"] for icon in doc["icons"] if icon["type"] == "image/png"}
+    assert set(pngs) == {"192x192", "512x512"}
+    for sizes, png in pngs.items():
+        head = png.read_bytes()[:24]
+        assert head[:8] == b"\x89PNG\r\n\x1a\n" and head[12:16] == b"IHDR", png
+        assert "x".join(str(n) for n in struct.unpack(">II", head[16:24])) == sizes, png
     worker = (real_site / webapp.SERVICE_WORKER).read_text(encoding="utf-8")
     # Workbox's runtime, inlined; the precache names the patient pages and the hashed stylesheet
     assert "workbox" in worker and '"patients/side-effects/index.html"' in worker
     assert next((real_site / "assets").glob("guide.*.css")).name in worker
     page = (real_site / "patients" / "index.html").read_text(encoding="utf-8")
     assert 'rel="manifest" href="../manifest.webmanifest"' in page and 'src="../assets/sw-register.js"' in page
+    assert 'rel="apple-touch-icon" href="../assets/images/icon-192.png"' in page
     embed = next((real_site / "embed").rglob("index.html")).read_text(encoding="utf-8")
     assert "sw-register" not in embed, "an embed in someone else's page registers nothing"
 
@@ -31,10 +40,10 @@ def test_the_online_site_has_a_manifest_and_a_generated_service_worker(real_site
 def test_the_offline_build_has_no_service_worker(offline_release: dict[str, Path]) -> None:
     site = offline_release["site"]
     assert not (site / webapp.SERVICE_WORKER).exists() and not (site / webapp.MANIFEST).exists()
-    assert not (site / webapp.REGISTER).exists()
+    assert not (site / webapp.REGISTER).exists() and not (site / webapp.png_icon(192)).exists()
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        assert "sw-register" not in text and 'rel="manifest"' not in text, page
+        assert "sw-register" not in text and 'rel="manifest"' not in text and "apple-touch-icon" not in text, page
 
 
 @pytest.mark.browser

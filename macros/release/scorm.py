@@ -1,4 +1,4 @@
-"""`python -m macros.release.scorm [SITE_DIR] [DIST_DIR]`: SCORM 1.2 packages of the offline site.
+"""`python -m macros.release.scorm [SITE_DIR] [DIST_DIR] [1.2|2004]`: SCORM packages of the offline site.
 
 Two kinds of package, each holding the whole offline site (pages link across the guide):
 
@@ -8,7 +8,8 @@ Two kinds of package, each holding the whole offline site (pages link across the
   shows the module's pages in a frame and reports to the platform through the pinned SCORM
   wrapper from npm (`@gamestdio/scorm`, a port of the pipwerks wrapper) and `sco.js` beside this
   file: incomplete on launch, lesson_location as the learner moves, completed on the module's
-  last page. The pages themselves are the public site's, unchanged.
+  last page. The pages themselves are the public site's, unchanged. SCORM 1.2 by default; with
+  `2004` the same SCO in a SCORM 2004 manifest (sco.js speaks whichever API the platform offers).
 - the **whole guide**, as before:
 
 The whole-guide zip holds the offline site with `imsmanifest.xml` at its root: one organisation whose
@@ -34,9 +35,11 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from urllib.parse import quote
 
 from .. import i18n, markup
+from ..modules import nav_modules
 from .archive import files_under, write_zip
 from .site import BuiltSite, read_site
 
@@ -53,25 +56,47 @@ SCHEMA_LOCATIONS = (
 COMMON = "RES-COMMON"
 
 
+@dataclass(frozen=True)
+class Flavour:
+    """What differs between a SCORM 1.2 and a SCORM 2004 manifest (the SCO itself speaks both)."""
+
+    imscp: str
+    adlcp: str
+    schema_locations: str
+    schemaversion: str
+    scormtype: str  # the resource attribute's name: adlcp:scormtype (1.2), adlcp:scormType (2004)
+    kind: str  # in package names: "scorm", "scorm2004"
+
+
+SCORM12 = Flavour(IMSCP, ADLCP, SCHEMA_LOCATIONS, "1.2", "scormtype", "scorm")
+IMSCP_2004 = "http://www.imsglobal.org/xsd/imscp_v1p1"
+ADLCP_2004 = "http://www.adlnet.org/xsd/adlcp_v1p3"
+SCORM2004 = Flavour(IMSCP_2004, ADLCP_2004, f"{IMSCP_2004} imscp_v1p1.xsd {ADLCP_2004} adlcp_v1p3.xsd",
+                    "2004 4th Edition", "scormType", "scorm2004")
+FLAVOURS = MappingProxyType({"1.2": SCORM12, "2004": SCORM2004})
+
+
 def _href(path: str) -> str:
     return quote(path, safe="/")
 
 
-def _skeleton(identifier: str, version: str, title: str) -> tuple[ET.Element, ET.Element, ET.Element]:
-    """A SCORM 1.2 manifest's root with its metadata, one organization (titled) and the resources element."""
-    ET.register_namespace("", IMSCP)
-    ET.register_namespace("adlcp", ADLCP)
+def _skeleton(identifier: str, version: str, title: str,
+              flavour: Flavour = SCORM12) -> tuple[ET.Element, ET.Element, ET.Element]:
+    """A SCORM manifest's root with its metadata, one organization (titled) and the resources element."""
+    cp = flavour.imscp
+    ET.register_namespace("", cp)
+    ET.register_namespace("adlcp", flavour.adlcp)
     ET.register_namespace("xsi", XSI)
-    root = ET.Element(f"{{{IMSCP}}}manifest", {
-        "identifier": identifier, "version": version, f"{{{XSI}}}schemaLocation": SCHEMA_LOCATIONS,
+    root = ET.Element(f"{{{cp}}}manifest", {
+        "identifier": identifier, "version": version, f"{{{XSI}}}schemaLocation": flavour.schema_locations,
     })
-    metadata = ET.SubElement(root, f"{{{IMSCP}}}metadata")
-    ET.SubElement(metadata, f"{{{IMSCP}}}schema").text = "ADL SCORM"
-    ET.SubElement(metadata, f"{{{IMSCP}}}schemaversion").text = "1.2"
-    organizations = ET.SubElement(root, f"{{{IMSCP}}}organizations", {"default": "ORG-1"})
-    organization = ET.SubElement(organizations, f"{{{IMSCP}}}organization", {"identifier": "ORG-1"})
-    ET.SubElement(organization, f"{{{IMSCP}}}title").text = title
-    return root, organization, ET.SubElement(root, f"{{{IMSCP}}}resources")
+    metadata = ET.SubElement(root, f"{{{cp}}}metadata")
+    ET.SubElement(metadata, f"{{{cp}}}schema").text = "ADL SCORM"
+    ET.SubElement(metadata, f"{{{cp}}}schemaversion").text = flavour.schemaversion
+    organizations = ET.SubElement(root, f"{{{cp}}}organizations", {"default": "ORG-1"})
+    organization = ET.SubElement(organizations, f"{{{cp}}}organization", {"identifier": "ORG-1"})
+    ET.SubElement(organization, f"{{{cp}}}title").text = title
+    return root, organization, ET.SubElement(root, f"{{{cp}}}resources")
 
 
 def manifest(site: BuiltSite) -> bytes:
@@ -141,22 +166,8 @@ class Module:
 
 
 def modules(site: BuiltSite) -> list[Module]:
-    """The nav's modules: a top-level section of pages is one module; a top-level section holding
-    subsections gives one module per entry (a page, or a subsection with all its pages)."""
-    def files(entry: dict) -> list[str]:
-        if "children" in entry:
-            return [f for child in entry["children"] for f in files(child)]
-        return [entry["file"]] if "file" in entry else []
-
-    out: list[Module] = []
-    for top in site.nav:
-        if "children" not in top:
-            continue  # a single top-level page (home, references): in the whole-guide package only
-        parts = top["children"] if any("children" in c for c in top["children"]) else [top]
-        for part in parts:
-            found = files(part)
-            if found:
-                out.append(Module(part["title"], _slug(part["title"]), tuple(found)))
+    """The nav's modules (`macros.modules`), each with its pages' HTML files."""
+    out = [Module(m.title, _slug(m.title), tuple(p["file"] for p in m.pages)) for m in nav_modules(site.nav)]
     slugs = [m.slug for m in out]
     if len(set(slugs)) != len(slugs):
         raise SystemExit(f"two modules of the nav have the same name: {slugs}")
@@ -177,35 +188,36 @@ def _wrapper() -> str:
             + "\nreturn exports;\n})({});\n")
 
 
-def module_manifest(site: BuiltSite, module: Module) -> bytes:
+def module_manifest(site: BuiltSite, module: Module, flavour: Flavour = SCORM12) -> bytes:
+    cp, scormtype = flavour.imscp, f"{{{flavour.adlcp}}}{flavour.scormtype}"
     root, organization, resources = _skeleton(
         f"MANIFEST-{site.slug}-{module.slug}-{site.version}", site.version,
-        i18n.t("release.scorm.module_title", site=site.site, module=module.title, version=site.version))
-    item = ET.SubElement(organization, f"{{{IMSCP}}}item", {"identifier": "ITEM-1", "identifierref": "RES-SCO"})
-    ET.SubElement(item, f"{{{IMSCP}}}title").text = module.title
-    sco = ET.SubElement(resources, f"{{{IMSCP}}}resource", {
-        "identifier": "RES-SCO", "type": "webcontent", f"{{{ADLCP}}}scormtype": "sco", "href": _href(module.launcher),
+        i18n.t("release.scorm.module_title", site=site.site, module=module.title, version=site.version), flavour)
+    item = ET.SubElement(organization, f"{{{cp}}}item", {"identifier": "ITEM-1", "identifierref": "RES-SCO"})
+    ET.SubElement(item, f"{{{cp}}}title").text = module.title
+    sco = ET.SubElement(resources, f"{{{cp}}}resource", {
+        "identifier": "RES-SCO", "type": "webcontent", scormtype: "sco", "href": _href(module.launcher),
     })
     own = (module.launcher, WRAPPER_DEST, WRAPPER_LICENCE_DEST, SCO_SCRIPT_DEST)
     for rel in own:
-        ET.SubElement(sco, f"{{{IMSCP}}}file", {"href": _href(rel)})
-    ET.SubElement(sco, f"{{{IMSCP}}}dependency", {"identifierref": COMMON})
-    common = ET.SubElement(resources, f"{{{IMSCP}}}resource", {
-        "identifier": COMMON, "type": "webcontent", f"{{{ADLCP}}}scormtype": "asset",
+        ET.SubElement(sco, f"{{{cp}}}file", {"href": _href(rel)})
+    ET.SubElement(sco, f"{{{cp}}}dependency", {"identifierref": COMMON})
+    common = ET.SubElement(resources, f"{{{cp}}}resource", {
+        "identifier": COMMON, "type": "webcontent", scormtype: "asset",
     })
     for rel in files_under(site.folder):
         if rel not in own and rel != MANIFEST:
-            ET.SubElement(common, f"{{{IMSCP}}}file", {"href": _href(rel)})
+            ET.SubElement(common, f"{{{cp}}}file", {"href": _href(rel)})
     ET.indent(root)
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
 
 
-def module_package(site: BuiltSite, module: Module, dist_dir: Path) -> Path:
+def module_package(site: BuiltSite, module: Module, dist_dir: Path, flavour: Flavour = SCORM12) -> Path:
     with i18n.using(site.strings()):
         title = i18n.t("release.scorm.launcher_title", module=module.title, site=site.site)
         launcher = markup.html("scorm_launcher.html", title=title, language=site.language,
                                pages=module.files, wrapper=WRAPPER_DEST, script=SCO_SCRIPT_DEST)
-        manifest_xml = module_manifest(site, module).decode("utf-8")
+        manifest_xml = module_manifest(site, module, flavour).decode("utf-8")
     licence = WRAPPER_SRC.parent.parent / "LICENSE"
     extra = {
         MANIFEST: manifest_xml,
@@ -214,19 +226,24 @@ def module_package(site: BuiltSite, module: Module, dist_dir: Path) -> Path:
         WRAPPER_LICENCE_DEST: licence.read_text(encoding="utf-8") if licence.is_file() else "MIT\n",
         SCO_SCRIPT_DEST: SCO_SCRIPT_SRC.read_text(encoding="utf-8"),
     }
-    return write_zip(dist_dir / site.artefact(f"scorm-{module.slug}", ".zip"), site.folder, extra=extra)
+    return write_zip(dist_dir / site.artefact(f"{flavour.kind}-{module.slug}", ".zip"), site.folder, extra=extra)
 
 
-def packages(site_dir: Path, dist_dir: Path) -> list[Path]:
-    """The whole-guide package, then one package per module."""
+def packages(site_dir: Path, dist_dir: Path, version: str = "1.2") -> list[Path]:
+    """The whole-guide package (SCORM 1.2 assets), then one SCO package per module in `version`."""
     site = read_site(site_dir)
-    return [package(site_dir, dist_dir), *(module_package(site, m, dist_dir) for m in modules(site))]
+    flavour = FLAVOURS[version]
+    return [package(site_dir, dist_dir), *(module_package(site, m, dist_dir, flavour=flavour) for m in modules(site))]
 
 
 def main(argv: list[str]) -> int:
     site_dir = Path(argv[0]) if argv else ROOT / "build" / "offline-site"
     dist_dir = Path(argv[1]) if len(argv) > 1 else ROOT / "dist"
-    for path in packages(site_dir, dist_dir):
+    version = argv[2] if len(argv) > 2 else "1.2"
+    if version not in FLAVOURS:
+        print(f"SCORM version {version!r}: expected one of {', '.join(FLAVOURS)}", file=sys.stderr)
+        return 2
+    for path in packages(site_dir, dist_dir, version):
         print(f"SCORM package written to {path}")
     return 0
 

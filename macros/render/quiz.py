@@ -9,7 +9,8 @@ from markupsafe import Markup
 from ..guide import Guide
 from ..i18n import t
 from ..markup import html, md
-from ..models import Quiz, Urgency
+from ..models import Quiz, Status, Urgency
+from ..pagecontext import PageContext
 from ..quiz import Question, questions
 from .patient import URGENCY
 
@@ -31,11 +32,27 @@ def _option(q: Question, option: str) -> str:
     return URGENCY[Urgency(option)][1] if q.kind == "urgency" else option
 
 
-def quiz(guide: Guide, item: Quiz) -> str:
-    """The quiz as a Markdown heading (in the page's table of contents) and one HTML block."""
+def _mark(ctx: PageContext, status: Status, what: str) -> Markup:
+    """A value not yet verified carries its status, as everywhere (in everyday words on patient
+    pages), and counts in the page's notice; a quiz marks nothing else."""
+    if status != Status.unverified:
+        return Markup("")
+    return ctx.badge(status, what, plain=ctx.audience == "patient")
+
+
+def quiz(guide: Guide, item: Quiz, ctx: PageContext) -> str:
+    """The quiz as a Markdown heading (in the page's table of contents) and one HTML block.
+
+    Answers from different records (the trials' primary results) each carry their own status;
+    when every answer comes from the question's record, or is a fixed word, the question carries
+    it, so that no mark singles out the right answer."""
     assert guide.quiz is not None
-    shown = [{"text": _text(q), "options": [_option(q, o) for o in q.options], "answer": q.answer}
-             for q in questions(guide, item)]
+    shown = []
+    for q in questions(guide, item):
+        marks = [_mark(ctx, status, what) for status, what in q.option_status]
+        shown.append({"text": _text(q), "options": [_option(q, o) for o in q.options], "answer": q.answer,
+                      "mark": Markup("") if q.option_status else _mark(ctx, q.status, q.what),
+                      "marks": marks or [Markup("")] * len(q.options)})
     form = html("quiz.html", id=item.id, pass_mark=guide.quiz.pass_mark, questions=shown)
     heading = md("section.md", level=2, title=title(), anchor=f"quiz-{item.id}", blocks=[])
     return str(heading).rstrip() + "\n\n" + str(Markup(form)) + "\n"

@@ -16,7 +16,7 @@ PACK_DIR := $(or $(PACK),.)
 # ./site, ./build, ./dist for this folder; <pack>/site, <pack>/build, <pack>/dist for PACK=<pack>.
 OUT := $(PACK_DIR)
 
-.PHONY: serve site test check-data schemas new-trial new-pack lock clean browser-deps audit bench offline scorm pdf
+.PHONY: serve site test check-data schemas new-trial new-pack lock clean browser-deps cairo-deps audit bench offline scorm pdf
 
 $(VENV_OK): requirements.lock pyproject.toml
 	python3 -m venv .venv
@@ -31,7 +31,7 @@ serve: $(VENV_OK)
 
 ## Build the static site into ./site, or <pack>/site (atomically: a failed build leaves it untouched);
 ## Workbox (npm) writes its service worker
-site: $(VENV_OK) $(NODE_OK)
+site: $(VENV_OK) $(NODE_OK) cairo-deps
 	$(PY) -m macros.build $(OUT)/site
 
 ## Validate a content pack's data/ without building the site (PACK=<folder> for another pack)
@@ -56,14 +56,22 @@ new-pack: $(VENV_OK)
 	$(PY) -m macros.scaffold pack '$(subst ','\'',$(value DIR))' --name '$(subst ','\'',$(value NAME))'
 
 ## System tools for the checks: Chromium (browser tests, Lighthouse) and Java (Nu HTML
-## Checker), from Debian's packages; never a downloaded browser build
+## Checker), from Debian's packages; never a downloaded browser build. libcairo2 draws the
+## web app's PNG icons (CairoSVG) in every build that has the web app.
 browser-deps:
 	@missing=""; [ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	ldconfig -p 2>/dev/null | grep -q 'libcairo\.so\.2' || missing="$$missing libcairo2"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "Missing Debian packages:$$missing (install them with apt-get)"; exit 1; fi; \
 	fi
+
+## The one Debian library a site build needs (CairoSVG draws the web app's PNG icons with it)
+cairo-deps:
+	@ldconfig -p 2>/dev/null | grep -q 'libcairo\.so\.2' || { \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcairo2 >/dev/null; \
+	  else echo "Missing Debian package: libcairo2 (install it with apt-get)"; exit 1; fi; }
 
 ## Node tools pinned in package.json / package-lock.json (Nu HTML Checker, Lighthouse, Workbox...)
 $(NODE_OK): package.json package-lock.json

@@ -139,31 +139,29 @@ def guide():
     return load_guide(DATA)
 
 
+def _pack_site(tmp_path_factory, folder: str, pack: Path, what: str) -> Path:
+    site = tmp_path_factory.mktemp(folder) / "site"
+    done = build(site, pack)
+    assert done.ok, f"{what} failed to build:\n{done.output}"
+    return site
+
+
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory) -> Path:
     """The second content pack (a fictional drug), built with the same engine as the real one."""
-    site = tmp_path_factory.mktemp("mini") / "site"
-    done = build(site, MINIPACK)
-    assert done.ok, f"test pack failed to build:\n{done.output}"
-    return site
+    return _pack_site(tmp_path_factory, "mini", MINIPACK, "test pack")
 
 
 @pytest.fixture(scope="session")
 def flare_site(tmp_path_factory) -> Path:
     """The non-cancer content pack, built once per run, strictly, with the same engine."""
-    site = tmp_path_factory.mktemp("flare") / "site"
-    done = build(site, FLAREPACK)
-    assert done.ok, f"non-cancer test pack failed to build:\n{done.output}"
-    return site
+    return _pack_site(tmp_path_factory, "flare", FLAREPACK, "non-cancer test pack")
 
 
 @pytest.fixture(scope="session")
 def spanish_site(tmp_path_factory) -> Path:
     """The Spanish content pack, built once per run, strictly, with the same engine."""
-    site = tmp_path_factory.mktemp("spanish") / "site"
-    done = build(site, SPANISHPACK)
-    assert done.ok, f"Spanish test pack failed to build:\n{done.output}"
-    return site
+    return _pack_site(tmp_path_factory, "spanish", SPANISHPACK, "Spanish test pack")
 
 
 @cache

@@ -22,7 +22,7 @@ from macros import i18n
 from macros.loader import load_guide
 
 from .conftest import SPANISHPACK, parsed
-from .test_flarepack import _empty_sections, _pages
+from .test_flarepack import empty_sections_in
 
 # What a reader sees of an element besides its text.
 SHOWN_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
@@ -270,11 +270,7 @@ def test_patient_pages_tell_the_results_out_of_100(spanish_site: Path) -> None:
 
 
 def test_no_page_shows_an_empty_section(spanish_site: Path) -> None:
-    problems = []
-    for page in _pages(spanish_site):
-        article = parsed(page).select_one("article")
-        if article is not None:
-            problems += [f"{page.relative_to(spanish_site)}: {p}" for p in _empty_sections(article)]
+    problems = empty_sections_in(spanish_site)
     assert not problems, "\n".join(problems)
 
 

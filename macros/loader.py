@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem, from_validation_error
 from .guide import Guide, plain_result_arms
-from .i18n import StringsError, languages
+from .i18n import Strings, StringsError, languages
 from .models import (
     Drug,
     Glossary,
@@ -400,12 +400,22 @@ def _check_prescribing(g: Guide, c: _Collector) -> None:
         c.add(f, "sections", f"duplicate section id {dup!r}")
     for dup in _duplicates([x.id for s in g.prescribing.sections for x in s.facts]):
         c.add(f, "sections", f"duplicate fact id {dup!r} (fact ids are unique across sections)")
+    try:
+        strings: Strings | None = g.strings
+    except StringsError:
+        strings = None  # already reported against site.yml; the period check needs the language's words
     for i, section in enumerate(g.prescribing.sections):
         for j, fact in enumerate(section.facts):
             for k, st in enumerate(fact.statements):
+                where = f"sections[{i}].facts[{j}].statements[{k}]"
                 if st.reference not in g.references:
-                    c.add(f, f"sections[{i}].facts[{j}].statements[{k}].reference",
+                    c.add(f, f"{where}.reference",
                           f"unknown reference id {st.reference!r} (expected one defined in references/*.yml)")
+                if st.months_after_last_dose is not None and strings is not None:
+                    period = strings.t("fmt.months", value=st.months_after_last_dose)
+                    if period not in st.text:
+                        c.add(f, f"{where}.text", f"text must give the period it records ({period!r}, "
+                                                   "as months_after_last_dose says)")
 
 
 def _check_patient(g: Guide, c: _Collector) -> None:

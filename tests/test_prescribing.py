@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
+from macros.errors import DataError
+from macros.loader import load_guide
 from macros.models import Fact, Statement, Status
 
-from .conftest import parsed
+from .conftest import MINIPACK, parsed
 
 UNVERIFIED = "Not yet verified against the primary source"
 STATUS_WORDS = {
@@ -121,10 +124,26 @@ def test_platelet_monitoring_agrees_between_safety_and_patient_pages(real_site: 
     assert "every dose" in row.get_text()
 
 
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "Use contraception for 6 months after the last dose.", "'5 months'"),
+    ("es", "Use contraception for 5 months after the last dose.", "'5 meses'"),  # the period in the guide's language
+])
+def test_a_statement_text_gives_its_period_in_the_guides_language(tmp_path: Path, language: str, text: str,
+                                                                   expected: str) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(MINIPACK, pack)
+    (pack / "data" / "site.yml").write_text((pack / "data" / "site.yml").read_text(encoding="utf-8")
+                                            + f"\nlanguage: {language}\n", encoding="utf-8")
+    rx = pack / "data" / "prescribing.yml"
+    rx.write_text(rx.read_text(encoding="utf-8").replace("Use contraception for 5 months after the last dose.", text),
+                  encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_guide(pack / "data")
+    assert "prescribing.yml" in str(err.value) and ".text" in str(err.value)
+    assert f"text must give the period it records ({expected}" in str(err.value)
+
+
 def test_a_period_is_given_once_per_statement() -> None:
-    with pytest.raises(ValidationError, match="must give the period"):
-        Statement(source="A", text="Use contraception for 6 months.", reference="x", months_after_last_dose=7,
-                  status=Status.verified)
     with pytest.raises(ValidationError, match="plain needs"):
         Statement(source="A", text="For 7 months.", reference="x", months_after_last_dose=7, plain="For 7 months.",
                   status=Status.verified)

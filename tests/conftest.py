@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -137,6 +138,22 @@ def guide():
     from macros.loader import load_guide
 
     return load_guide(DATA)
+
+
+def minipack_in_spanish(folder: Path, **site_changes: object) -> Path:
+    """A copy of the minipack with `language: es` (and any other site.yml changes): its data stays
+    English except the one value the loader reads in the guide's language (a statement's period)."""
+    import yaml
+
+    pack = folder / "pack"
+    shutil.copytree(MINIPACK, pack)
+    site_file = pack / "data" / "site.yml"
+    site = yaml.safe_load(site_file.read_text(encoding="utf-8"))
+    site.update({"language": "es", **site_changes})
+    site_file.write_text(yaml.safe_dump(site, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    rx = pack / "data" / "prescribing.yml"
+    rx.write_text(rx.read_text(encoding="utf-8").replace("for 5 months after", "for 5 meses after"), encoding="utf-8")
+    return pack
 
 
 def _pack_site(tmp_path_factory, folder: str, pack: Path, what: str) -> Path:

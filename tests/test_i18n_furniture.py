@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros import i18n
 from macros.figures import ae_chart, catalogue, forest, icons, mechanism, schema
@@ -22,7 +20,7 @@ from macros.release.site import read_site
 from macros.reuse import downloads, furniture, jsonld
 from macros.reuse.embeds import EmbedRegistry
 
-from .conftest import MINIPACK, MINIPACK_DATA, build, parsed
+from .conftest import MINIPACK_DATA, build, minipack_in_spanish, parsed
 
 SPANISH = i18n.engine_strings("es")
 # English engine words that must not be left in a Spanish figure or page furniture.
@@ -123,13 +121,7 @@ def test_cite_box_text_and_reuse_words_in_spanish(mini) -> None:
 
 
 def _spanish_pack(tmp_path: Path, **site_changes: object) -> Path:
-    pack = tmp_path / "pack"
-    shutil.copytree(MINIPACK, pack)
-    site_file = pack / "data" / "site.yml"
-    site = yaml.safe_load(site_file.read_text(encoding="utf-8"))
-    site.update({"language": "es", **site_changes})
-    site_file.write_text(yaml.safe_dump(site, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return pack
+    return minipack_in_spanish(tmp_path, **site_changes)
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import shutil
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +23,7 @@ from macros.pagecontext import PageContext
 from macros.render import changes, drug, evidence, patient, prescribing, references, review, safety, sequencing, trials
 from macros.session import _unverified_notice
 
-from .conftest import DATA, MINIPACK, MINIPACK_DATA, build, parsed
+from .conftest import DATA, MINIPACK_DATA, build, minipack_in_spanish, parsed
 
 # Engine words from the English strings files that must not appear in a Spanish page. Short and
 # distinctive, so that data text (the fixture pack is in English) cannot match them by chance.
@@ -185,10 +184,7 @@ def test_english_is_back_outside_the_block(guide: Guide) -> None:
 def spanish_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minipack with `language: es` in its site.yml, built strictly (its data stays English)."""
     base = tmp_path_factory.mktemp("spanish")
-    pack = base / "pack"
-    shutil.copytree(MINIPACK, pack)
-    site_file = pack / "data" / "site.yml"
-    site_file.write_text(site_file.read_text(encoding="utf-8") + "\nlanguage: es\n", encoding="utf-8")
+    pack = minipack_in_spanish(base)
     done = build(base / "site", pack)
     assert done.ok, f"the Spanish build failed:\n{done.output}"
     return base / "site"
